@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// ResLab: a terminal notebook for learning residual networks by running them.
+//
+// Layout (see README.md, "How the code is laid out"):
+// - Packages/ResLabKit: the engine, the layers, the lesson language's runtime and the plugin API,
+//   built as one shared library that the host and outside plugins both link.
+// - Sources/: what only the host needs: the Swift-syntax front end of the lesson language, the
+//   notebook (lessons, sessions, grading), the `ResLab` umbrella library and the `reslab` executable.
+import PackageDescription
+
+let package = Package(
+    name: "ResLab",
+    products: [
+        .library(name: "ResLab", targets: ["ResLab"]),
+        .executable(name: "reslab", targets: ["reslab"]),
+    ],
+    dependencies: [
+        .package(path: "Packages/ResLabKit"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "ResLabFrontend", dependencies: [
+            .product(name: "ResLabKit", package: "ResLabKit"),
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+            .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+        ]),
+        .target(name: "ResLabNotebook", dependencies: [
+            "ResLabFrontend", "CCmarkGFM",
+            .product(name: "ResLabKit", package: "ResLabKit"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "ResLab", dependencies: [
+            "ResLabFrontend", "ResLabNotebook",
+            .product(name: "ResLabKit", package: "ResLabKit"),
+        ]),
+        .executableTarget(name: "reslab", dependencies: [
+            "ResLab", "CReadline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Tests of the front end, the notebook, grading and the real `reslab` binary. The engine's,
+        // the layers' and the interpreter core's tests live in Packages/ResLabKit/Tests.
+        .testTarget(name: "ResLabFrontendTests", dependencies: [
+            "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
+        ]),
+        .testTarget(name: "ResLabNotebookTests", dependencies: [
+            "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
+        ]),
+        .testTarget(name: "ReslabCLITests", dependencies: [
+            .product(name: "ResLabTestSupport", package: "ResLabKit"),
+        ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

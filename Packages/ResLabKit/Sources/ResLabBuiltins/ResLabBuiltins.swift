@@ -1,0 +1,2 @@
+import ResLabNN
+import ResLabPlugin

@@ -1,0 +1,1 @@
+// The lesson language's runtime: AST, resolver, interpreter and values (see README).

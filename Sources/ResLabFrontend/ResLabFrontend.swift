@@ -1,0 +1,1 @@
+// Swift-syntax front end of the lesson language.

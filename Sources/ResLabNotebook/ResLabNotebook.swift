@@ -1,0 +1,1 @@
+// Lessons, sessions, exercises and grading.
