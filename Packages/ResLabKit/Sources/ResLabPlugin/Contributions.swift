@@ -1,0 +1,83 @@
+import Foundation
+
+/// A REPL command a plugin adds: `:NAME ARGUMENTS`.
+public struct ReplCommand {
+    public let name: String
+    /// One line for `:help`.
+    public let summary: String
+    /// `:histogram NAME [BINS]`
+    public let usage: String
+    /// Runs the command; what it returns is printed. Errors are shown and the REPL goes on.
+    public let run: (_ arguments: String, _ context: CommandContext) throws -> String
+
+    public init(name: String, summary: String, usage: String,
+                run: @escaping (_ arguments: String, _ context: CommandContext) throws -> String) {
+        self.name = name
+        self.summary = summary
+        self.usage = usage
+        self.run = run
+    }
+}
+
+/// What a REPL command may use of the session it runs in.
+public protocol CommandContext {
+    /// The value bound to `name` in the session, if any.
+    func value(named name: String) -> Value?
+    /// Whether the output goes to a colour terminal.
+    var useColor: Bool { get }
+    /// The terminal's width in columns.
+    var width: Int { get }
+}
+
+/// How values of one native type show in each medium; nil from a closure means "use the default".
+public struct ValueRenderer {
+    public let typeName: String
+    public let terminal: ((Value, _ width: Int, _ useColor: Bool) -> String?)?
+    public let markdown: ((Value) -> String?)?
+    public let html: ((Value) -> String?)?
+
+    public init(typeName: String,
+                terminal: ((Value, _ width: Int, _ useColor: Bool) -> String?)? = nil,
+                markdown: ((Value) -> String?)? = nil,
+                html: ((Value) -> String?)? = nil) {
+        self.typeName = typeName
+        self.terminal = terminal
+        self.markdown = markdown
+        self.html = html
+    }
+}
+
+/// A role a lesson's code cell can take beyond the built-in ones (```` ```swift ROLE ````).
+public struct CellRole {
+    public let name: String
+    public let summary: String
+    /// Runs the cell's source; returns the text shown as its output.
+    public let run: (_ source: String, _ settings: [String: String], _ context: CommandContext) throws -> String
+
+    public init(name: String, summary: String,
+                run: @escaping (_ source: String, _ settings: [String: String], _ context: CommandContext) throws -> String) {
+        self.name = name
+        self.summary = summary
+        self.run = run
+    }
+}
+
+/// A failed check in a graded test: what was expected, what came out, and a sentence.
+public struct AssertionFailure: Error, CustomStringConvertible {
+    public let message: String
+    public let expected: String?
+    public let actual: String?
+
+    public init(_ message: String, expected: String? = nil, actual: String? = nil) {
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+    }
+
+    public var description: String {
+        var text = message
+        if let expected { text += "\n  expected: \(expected)" }
+        if let actual { text += "\n  actual:   \(actual)" }
+        return text
+    }
+}
