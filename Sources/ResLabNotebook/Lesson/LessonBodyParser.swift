@@ -95,7 +95,7 @@ struct LessonBodyParser {
             list.items.joined().forEach { reportNestedCells(in: $0) }
         case let .codeBlock(code) where code.isFenced && (code.language == "swift" || code.language == "hint")
             && code.info.trimmed() != code.language:
-            problem(line: code.startLine, column: 1,
+            problem(line: code.startLine, column: lines[code.startLine - 1].leadingIndentation.count + 1,
                     "this `\(code.language)` block is inside a list or a quote, so it is not a cell",
                     "start the fence at the beginning of a line, outside lists and quotes (or drop its settings if it is only an illustration)")
         default:

@@ -40,6 +40,8 @@ struct FrontMatterBlock {
     var closingLine: Int
     /// Key → (value node, 1-based file line of the key).
     var entries: [(key: String, value: Node, line: Int, column: Int)]
+    /// False when the YAML did not parse into a mapping (already reported): its keys are unknown.
+    var isMapping = true
 
     /// Finds the front matter at the top of `lines` and reads its YAML.
     ///
@@ -57,7 +59,8 @@ struct FrontMatterBlock {
             return nil
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
-        let block = FrontMatterBlock(closingLine: closing + 1, entries: [])
+        var block = FrontMatterBlock(closingLine: closing + 1, entries: [])
+        block.isMapping = false
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -70,7 +73,10 @@ struct FrontMatterBlock {
                 fix: "write the front matter as `key: value` lines"))
             return block
         }
-        guard let root else { return block }
+        guard let root else {
+            block.isMapping = true
+            return block
+        }
         guard let mapping = root.mapping else {
             diagnostics.append(LessonDiagnostic(
                 location: SourceLocation(file: file, line: 2), message: "the front matter is not a set of `key: value` lines",
@@ -78,6 +84,7 @@ struct FrontMatterBlock {
             return block
         }
         var result = block
+        result.isMapping = true
         for (key, value) in mapping {
             let mark = key.mark
             result.entries.append((key.string ?? "", value, (mark?.line ?? 1) + 1, mark?.column ?? 1))
@@ -163,6 +170,7 @@ extension LessonFrontMatter {
                         "use only: \(LessonFrontMatter.knownKeys.joined(separator: ", "))")
             }
         }
+        guard block.isMapping else { return (nil, block.closingLine + 1) }
         let required: [(String, Bool)] = [("id", id != nil), ("title", title != nil), ("order", order != nil)]
         let alreadyReported = Set(block.entries.map(\.key))
         for (key, present) in required where !present && !alreadyReported.contains(key) {

@@ -125,10 +125,10 @@ private struct LessonAssembler {
             }
         }
 
-        // Exercises first, so that tests and hints may come before or after their exercise.
+        // Exercises first, so that tests and hints may come before or after their exercise; ids are
+        // claimed in file order below.
         for case let .exercise(cell, regions, title, points) in body.items {
             guard let id = cell.id else { continue }
-            claim(id, at: cell.fenceLocation, column: column(of: "id=", in: cell, default: 1), in: body)
             let template = regions.regionCount == 0 ? cell.source
                 : CellSource(lines: regions.template, file: file, fallbackLine: cell.fenceLocation.line + 1,
                              columnOffset: cell.source.columnOffset)
@@ -181,6 +181,9 @@ private struct LessonAssembler {
                 }
                 items.append(.cell(cell))
             case let .exercise(cell, _, _, _):
+                if let id = cell.id {
+                    claim(id, at: cell.fenceLocation, column: column(of: "id=", in: cell, default: 1), in: body)
+                }
                 items.append(.cell(cell))
             case let .test(cell, pending):
                 var cell = cell
@@ -227,7 +230,7 @@ private struct LessonAssembler {
                     fix: "add a test cell: ```swift test exercise=\(exercise.id) points=1 message=\"...\"",
                     sourceLine: lines[line - 1]))
             }
-            guard let declared = exercise.declaredPoints else { continue }
+            guard let declared = exercise.declaredPoints, !(exercise.tests + exercise.hiddenTests).isEmpty else { continue }
             if hidden != nil, declared != exercise.totalPoints {
                 diagnostics.append(LessonDiagnostic(
                     location: location,
