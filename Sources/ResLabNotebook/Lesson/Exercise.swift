@@ -25,8 +25,10 @@ public struct Exercise: Equatable, Sendable {
     public var hiddenTests: [TestCase]
     /// Hints, in the order `:hint` gives them.
     public var hints: [Hint]
-    /// The lines inside the solution regions, kept to check that a release leaks none of them.
+    /// The lines inside the solution regions and their file lines, kept to check that a release
+    /// leaks none of them.
     var solutionLines: [String]
+    var solutionLineNumbers: [Int]
 
     /// The points of all the exercise's known tests.
     public var totalPoints: Int {

@@ -138,7 +138,8 @@ private struct LessonAssembler {
                                           fenceLocation: cell.fenceLocation,
                                           source: cell.source, template: template,
                                           hasReferenceSolution: regions.regionCount > 0, tests: [], hiddenTests: [],
-                                          hints: [], solutionLines: regions.solutionLines))
+                                          hints: [], solutionLines: regions.solutionLines,
+                                          solutionLineNumbers: regions.solutionLineNumbers))
             }
         }
         let known = exercises.map(\.id)

@@ -43,8 +43,9 @@ struct SolutionRegions {
 
     /// The student's lines, each with its file line.
     var template: [(text: String, line: Int)] = []
-    /// The lines inside solution regions.
+    /// The lines inside solution regions, with their file lines.
     var solutionLines: [String] = []
+    var solutionLineNumbers: [Int] = []
     var regionCount = 0
 
     /// Reads `lines` (an exercise cell's code, `lineNumbers` their file lines).
@@ -95,6 +96,7 @@ struct SolutionRegions {
                                  "close the solution region with `// END SOLUTION` first"))
             case (.solution, nil):
                 solutionLines.append(text)
+                solutionLineNumbers.append(line)
             case (.templateRegion(_, let collected), .endTemplate?):
                 template.append(contentsOf: collected)
                 state = .code
