@@ -35,8 +35,9 @@ func completions(line: String, cursor: Int) -> [String] {
 
 func sleepUntilCancelled(_ editor: LineEditor) {
     let flag = CancelFlag()
-    print("running")
     let finished: Bool = editor.runInterruptibly(onInterrupt: { flag.isSet.store(true, ordering: .relaxed) }) {
+        // Printed once Ctrl-C is routed to the flag, so a test that waits for it cannot race.
+        print("running")
         for _ in 0..<2000 {
             if flag.isSet.load(ordering: .relaxed) { return false }
             usleep(10_000)
