@@ -28,6 +28,7 @@ public final class LineEditor {
     private let source: LineSource
     private let completeness: (String) -> Completeness
     private let historyFile: HistoryFile?
+    private let historyLimit: Int
     private var history: [String]
     private var sessionEntries: [String] = []
     private let previousInterruptAction: sigaction
@@ -38,7 +39,7 @@ public final class LineEditor {
     ///
     /// - Parameters:
     ///   - historyPath: the history file (created at `close()` if missing); `nil` keeps none.
-    ///   - historyLimit: how many entries the file keeps (the newest).
+    ///   - historyLimit: how many entries the history keeps, in memory and in the file (the newest).
     ///   - interactive: `nil` uses readline when standard input and output are both terminals.
     ///   - completeness: the parser's verdict on the text typed so far.
     ///   - completions: tab-completion candidates; `nil` turns completion off.
@@ -53,11 +54,12 @@ public final class LineEditor {
         self.completeness = completeness
         let historyFile = historyPath.map { HistoryFile(path: $0, limit: historyLimit) }
         self.historyFile = historyFile
+        self.historyLimit = historyLimit
         let interactive = interactive ?? (isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0)
         self.isInteractive = interactive
-        history = interactive ? try historyFile?.load() ?? [] : []
+        history = interactive ? HistoryFile.trimmed(try historyFile?.load() ?? [], to: historyLimit) : []
         if interactive {
-            source = ReadlineLineSource(applicationName: "reslab", completions: completions)
+            source = ReadlineLineSource(completions: completions)
             source.setHistory(history)
         } else {
             source = PlainLineSource()
@@ -65,6 +67,8 @@ public final class LineEditor {
         previousInterruptAction = InterruptSignal.install()
     }
 
+    /// Closes the editor if the host did not; a failure to save the history is lost here, so hosts
+    /// call `close()` themselves and report it.
     deinit {
         try? close()
     }
@@ -121,17 +125,19 @@ public final class LineEditor {
         guard !isClosed else { return }
         isClosed = true
         InterruptSignal.uninstall(restoring: previousInterruptAction)
+        retiredCancelAction?.release()
+        retiredCancelAction = nil
         if isInteractive, let historyFile, !sessionEntries.isEmpty {
             try historyFile.save(appending: sessionEntries)
         }
     }
 
-    /// Adds `entry` to the in-memory history (readline's list is rebuilt: at most `historyLimit`
-    /// entries, and a duplicate must leave its old place).
+    /// Adds `entry` to the in-memory history, which keeps the newest `historyLimit` entries
+    /// (readline's list is rebuilt, since a duplicate must leave its old place).
     private func remember(_ entry: String) {
         sessionEntries.append(entry)
         history = HistoryFile.collapsed(history + [entry])
-        if let historyFile { history = HistoryFile.trimmed(history, to: historyFile.limit) }
+        history = HistoryFile.trimmed(history, to: historyLimit)
         source.setHistory(history)
     }
 }

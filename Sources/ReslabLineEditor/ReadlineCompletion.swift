@@ -11,10 +11,12 @@ enum ReadlineCompletion {
     nonisolated(unsafe) static var candidates: [String] = []
     nonisolated(unsafe) static var nextCandidate = 0
 
+    /// Readline keeps this pointer, so it is allocated once for the process and never freed.
+    private static let wordBreakCharacters = UnsafePointer(strdup(CompletionWord.breakCharacters))
+
     static func install(_ provider: ((String, Int) -> [String])?) {
         self.provider = provider
-        // Readline keeps this pointer, so it is allocated once and never freed.
-        rl_completer_word_break_characters = UnsafePointer(strdup(CompletionWord.breakCharacters))
+        rl_completer_word_break_characters = wordBreakCharacters
         rl_attempted_completion_function = provider == nil ? nil : attempt
     }
 

@@ -10,8 +10,12 @@ import Glibc
 ///
 /// Readline is one set of globals per process, so only one `ReadlineLineSource` may exist at a time.
 final class ReadlineLineSource: LineSource {
-    init(applicationName: String, completions: ((String, Int) -> [String])?) {
-        rl_readline_name = UnsafePointer(strdup(applicationName))
+    /// The name `$if` tests in ~/.inputrc, kept for the whole process because readline keeps the
+    /// pointer.
+    private static let applicationName = UnsafePointer(strdup("reslab"))
+
+    init(completions: ((String, Int) -> [String])?) {
+        rl_readline_name = Self.applicationName
         rl_catch_signals = 0
         // Readline would otherwise export LINES and COLUMNS to every process the host starts.
         rl_change_environment = 0

@@ -19,7 +19,10 @@ struct LineEditorTerminalTests {
         return terminal
     }
 
+    /// Waits for the next prompt, then presses Ctrl-D (before the prompt the terminal is still in
+    /// cooked mode, where Ctrl-D is the kernel's end-of-file, not a key readline sees).
     private func quit(_ terminal: PseudoTerminal) throws {
+        try terminal.expect("probe> ")
         try terminal.send(.controlD)
         try terminal.expect("bye")
         #expect(try terminal.waitForExit() == .exited(0))
@@ -73,6 +76,17 @@ struct LineEditorTerminalTests {
         #expect(try String(contentsOfFile: historyFile, encoding: .utf8) == "func f() {\\n    }\nlet a = 1\n")
     }
 
+    @Test func theHistoryFileKeepsTheNewestEntriesUpToItsLimit() throws {
+        let historyFile = home.path("history")
+        let terminal = try startProbe([historyFile, "2"])
+        for entry in ["a", "b", "c"] {
+            try terminal.send(entry, .enter)
+            try terminal.expect("entry: \"\(entry)\"")
+        }
+        try quit(terminal)
+        #expect(try String(contentsOfFile: historyFile, encoding: .utf8) == "b\nc\n")
+    }
+
     @Test func anEntryContinuesWhileIncomplete() throws {
         let terminal = try startProbe()
         try terminal.send("func f() {", .enter)
@@ -120,7 +134,9 @@ struct LineEditorTerminalTests {
 
     @Test func controlDOnAnEmptyLineEndsTheInput() throws {
         let terminal = try startProbe()
-        try quit(terminal)
+        try terminal.send(.controlD)
+        try terminal.expect("bye")
+        #expect(try terminal.waitForExit() == .exited(0))
     }
 
     @Test func confirmationTakesYesOrNoAndStaysOutOfTheHistory() throws {

@@ -10,11 +10,17 @@ import Glibc
 /// string in the output that follows the previous match, like pexpect. A program that does not
 /// show what was expected in time is killed and the error carries everything it wrote.
 ///
+/// Wait for a prompt before pressing a control key. Between prompts a readline program has the
+/// terminal in cooked mode: text typed then is kept for the next prompt, but Ctrl-D is the
+/// kernel's end-of-file marker (readline later reads it as a NUL) and Ctrl-C arrives while no
+/// prompt is waiting for it.
+///
 ///     let terminal = try PseudoTerminal(executable: path, arguments: [historyFile],
 ///                                       environment: home.environment())
 ///     try terminal.expect("probe> ")
 ///     try terminal.send("x.sh", .tab, .enter)
 ///     try terminal.expect(#"entry: "x.shape""#)
+///     try terminal.expect("probe> ")
 ///     try terminal.send(.controlD)
 ///     #expect(try terminal.waitForExit() == .exited(0))
 final class PseudoTerminal {
