@@ -58,6 +58,13 @@ import Testing
         #expect(try BarChart(title: "none", bars: []).renderTerminal(width: 20) == "        none\n     (no data)")
     }
 
+    @Test func aWidthTooNarrowForTheBarsIsRefused() {
+        // Label 5 + value 3 ("0.5") + 2 spaces + 8 bar columns.
+        let error = PlotError.tooSmall(width: 15, height: 0, minimumWidth: 18, minimumHeight: 0)
+        #expect(throws: error) { try BarChart(labels: ["conv1"], values: [0.5]).renderTerminal(width: 15) }
+        #expect(error.description == "a chart 15 wide is too narrow for its labels, bars and values; it needs a width of at least 18")
+    }
+
     @Test func colourAppliesToTheBarsOnly() throws {
         let text = try BarChart(labels: ["a"], values: [1]).renderTerminal(width: 20, colour: true)
         // 20 − 1 − 1 − 2 = 16 bar columns.

@@ -67,7 +67,8 @@ import Testing
         // x domain 0.5…1.5; 18 columns, so the point (dot column 17.5 → 18) is in cell 9.
         let row = try #require(text.split(separator: "\n").first { $0.contains("●") })
         let axisColumn = try #require(row.firstIndex { $0 == "┤" || $0 == "│" })
-        #expect(row.distance(from: axisColumn, to: row.firstIndex(of: "●")!) == 1 + 9)
+        let marker = try #require(row.firstIndex(of: "●"))
+        #expect(row.distance(from: axisColumn, to: marker) == 1 + 9)
     }
 
     @Test func negativeValuesGetTicksBelowZero() throws {

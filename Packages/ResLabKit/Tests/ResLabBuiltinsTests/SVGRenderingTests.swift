@@ -2,10 +2,15 @@ import Testing
 @testable import ResLabBuiltins
 
 @Suite struct SVGRenderingTests {
-    private let depthChart = LineChart(
-        title: "Training error <plain & residual>", xLabel: "layers", yLabel: "training error",
-        series: [try! PlotSeries(name: "plain \"34\"", x: [18, 34, 50, 101, 152], y: [0.2, 0.15, 0.18, 0.25, .nan]),
-                 try! PlotSeries(name: "residual", x: [18, 34, 50, 101, 152], y: [0.2, 0.12, 0.09, 0.07, 0.06])])
+    private let depthChart: LineChart
+
+    init() throws {
+        let depths: [Double] = [18, 34, 50, 101, 152]
+        depthChart = LineChart(
+            title: "Training error <plain & residual>", xLabel: "layers", yLabel: "training error",
+            series: [try PlotSeries(name: "plain \"34\"", x: depths, y: [0.2, 0.15, 0.18, 0.25, .nan]),
+                     try PlotSeries(name: "residual", x: depths, y: [0.2, 0.12, 0.09, 0.07, 0.06])])
+    }
 
     @Test func aLineChartIsAStandaloneDocumentWithEscapedText() throws {
         let svg = try depthChart.renderSVG(width: 640, height: 400)
@@ -91,5 +96,8 @@ import Testing
             try BarChart(scale: .logarithmic, labels: ["a", "b"], values: [1, 0]).renderSVG()
         }
         #expect(throws: PlotError.self) { try depthChart.renderSVG(width: 640, height: 100) }
+        #expect(throws: PlotError.mismatchedLengths(series: "s", xCount: 2, yCount: 1)) {
+            try PlotSeries(name: "s", x: [1, 2], y: [1])
+        }
     }
 }
