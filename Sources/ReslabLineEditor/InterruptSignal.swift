@@ -19,8 +19,8 @@ enum InterruptSignal {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// State shared with the handler. A `let` of a class, so it is initialised before the handler
-    /// is installed and the handler's access is a plain load.
+    /// State shared with the handler: atomics only. `install` touches `state` before it sets the
+    /// handler, so the handler never runs the lazy initialiser of a static, only loads.
     final class State: Sendable {
         let pending = Atomic<Bool>(false)
         let wakeReadFD = Atomic<Int32>(-1)
