@@ -39,8 +39,10 @@ let package = Package(
             "ResLabFrontend", "ResLabNotebook",
             .product(name: "ResLabKit", package: "ResLabKit"),
         ]),
+        // The REPL's line input over GNU readline, a library of its own so a test probe can use it.
+        .target(name: "ReslabLineEditor", dependencies: ["CReadline"]),
         .executableTarget(name: "reslab", dependencies: [
-            "ResLab", "CReadline",
+            "ResLab", "ReslabLineEditor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Tests of the front end, the notebook, grading and the real `reslab` binary. The engine's,
@@ -52,8 +54,11 @@ let package = Package(
             "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),
         .testTarget(name: "ReslabCLITests", dependencies: [
+            "ReslabLineEditor", "LineEditorProbe",
             .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),
+        // A small program around ReslabLineEditor that ReslabCLITests drives in a pseudo-terminal.
+        .executableTarget(name: "LineEditorProbe", dependencies: ["ReslabLineEditor"], path: "Tests/LineEditorProbe"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "ResLabEngineTests", dependencies: ["ResLabEngine", "ResLabTestSupport"]),
         .testTarget(name: "ResLabNNTests", dependencies: ["ResLabNN", "ResLabTestSupport"]),
         .testTarget(name: "ResLabScriptTests", dependencies: ["ResLabScript", "ResLabTestSupport"]),
+        .testTarget(name: "ResLabBuiltinsTests", dependencies: ["ResLabBuiltins", "ResLabTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
