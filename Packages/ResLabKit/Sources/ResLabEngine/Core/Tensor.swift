@@ -3,11 +3,17 @@
 /// Layouts used across ResLab: images are NHWC (batch, height, width, channels), convolution
 /// kernels are HWIO (height, width, input channels, output channels). Storage is a Swift array,
 /// so copies are cheap until one of them is written (copy on write).
+///
+/// A tensor may also carry a node of the reverse-mode tape (see `requiringGradient()` and
+/// `gradient(of:wrt:)`); ops record a node only when one of their inputs carries one, so
+/// untracked arithmetic pays nothing for autodiff.
 public struct Tensor {
     /// The extent of each axis; `[]` is a scalar.
     public private(set) var shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.reduce(1, *)`.
     public internal(set) var scalars: [Float]
+    /// The tape node that produced this value, when it takes part in a differentiation.
+    var node: TapeNode?
 
     /// A tensor of `shape` holding `scalars` in row-major order.
     ///

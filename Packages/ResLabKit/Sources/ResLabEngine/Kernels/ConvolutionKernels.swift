@@ -1,0 +1,178 @@
+/// The convolution kernels behind `conv2D`: forward, and the two halves of backward.
+///
+/// The work is a GEMM over the rows of the im2col matrix (one row per output pixel). Rows are
+/// split into one contiguous share per core, and each share into blocks small enough to stay in
+/// the core's cache; every worker runs single-threaded OpenBLAS on its own blocks. For these
+/// skinny products (64–256 output channels against tens of thousands of rows) that keeps both
+/// cores busier than OpenBLAS's own threading, and im2col on one core overlaps GEMM on the other.
+/// - 1×1, stride 1 (two of every ResNet bottleneck's three convolutions): the NHWC input already
+///   *is* the [N·H·W, C] matrix; no copy at all.
+/// - 1×1 with a stride: each block's strided pixels are gathered first.
+/// - k×k: each block is im2col'ed into a per-worker buffer, so the full im2col matrix (57 MB for
+///   8×56×56×64 at 3×3) is never written to memory.
+/// Backward: dW = colᵀ·dY, accumulated block by block into one partial sum per worker; dX for
+/// stride 1 is the forward convolution of dY with the kernel rotated 180° and its channel axes
+/// swapped (a GEMM of the forward's efficient shape instead of a col2im scatter); for larger
+/// strides dCol = dY·Wᵀ block by block, then col2im, each worker owning whole images.
+enum ConvolutionKernels {
+    /// Bytes of im2col rows a worker multiplies at once: block and output stay in the core's L2.
+    static let blockBytes = 256 << 10
+    /// Rows per block for dW, whose GEMMs sum over the rows: longer sums amortise the
+    /// read-modify-write of the partial dW better than cache residency of the block helps.
+    static let filterGradientBlockRows = 2048
+
+    static func blockRows(for g: WindowGeometry) -> Int {
+        Swift.max(8, blockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
+    }
+
+    static func isPointwise(_ g: WindowGeometry) -> Bool { g.windowHeight == 1 && g.windowWidth == 1 }
+
+    static func isDense(_ g: WindowGeometry) -> Bool {
+        isPointwise(g) && g.strideHeight == 1 && g.strideWidth == 1
+    }
+
+    /// `output` (rows × O) = im2col(x) · filter (patch × O).
+    static func forward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
+                        _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
+        let patch = g.patch
+        if isDense(g) {
+            forEachBlock(rows: g.rows, blockRows: blockRows(for: g), scratchCount: 0) { block, _, _ in
+                gemm(m: block.count, n: o, k: patch, x + block.lowerBound &* patch, lda: patch, filter, ldb: o,
+                     output + block.lowerBound &* o, ldc: o)
+            }
+            return
+        }
+        let blockRows = blockRows(for: g)
+        forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* patch) { block, scratch, _ in
+            if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
+            gemm(m: block.count, n: o, k: patch, scratch, lda: patch, filter, ldb: o, output + block.lowerBound &* o, ldc: o)
+        }
+    }
+
+    /// dW (patch × O) = im2col(x)ᵀ · dY.
+    static func filterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels o: Int,
+                               _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
+        let rows = g.rows, patch = g.patch
+        if isDense(g) {
+            // One long GEMM (k = all rows) is what OpenBLAS's own threads handle best.
+            gemm(transposeA: true, m: patch, n: o, k: rows, x, lda: patch, dy, ldb: o, dw, ldc: o)
+            return
+        }
+        let blockRows = filterGradientBlockRows
+        let workers = workerCount(rows: rows, blockRows: blockRows)
+        // Each worker sums its rows' contributions into its own partial dW; they are added at the end.
+        let partials = UnsafeMutablePointer<Float>.allocate(capacity: workers &* patch &* o)
+        defer { partials.deallocate() }
+        partials.initialize(repeating: 0, count: workers &* patch &* o)
+        forEachBlock(rows: rows, blockRows: blockRows, scratchCount: blockRows &* patch) { block, scratch, worker in
+            if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
+            gemm(transposeA: true, m: patch, n: o, k: block.count, scratch, lda: patch, dy + block.lowerBound &* o, ldb: o,
+                 beta: 1, partials + worker &* patch &* o, ldc: o)
+        }
+        dw.update(from: partials, count: patch &* o)
+        for worker in 1..<workers {
+            let partial = partials + worker &* patch &* o
+            for i in 0..<(patch &* o) { dw[i] += partial[i] }
+        }
+    }
+
+    /// dX (N×H×W×C, fully written) from dY (rows × O).
+    static func inputGradient(outputGradient dy: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
+                              _ g: WindowGeometry, into dx: UnsafeMutablePointer<Float>) {
+        let c = g.channels, patch = g.patch
+        let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
+        if isDense(g) {
+            forEachBlock(rows: g.rows, blockRows: blockRows(for: g), scratchCount: 0) { block, _, _ in
+                gemm(transposeB: true, m: block.count, n: c, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o,
+                     dx + block.lowerBound &* c, ldc: c)
+            }
+            return
+        }
+        if isPointwise(g) {
+            // The gradient of the gathered pixels, scattered back; the skipped pixels get zero.
+            dx.initialize(repeating: 0, count: inputCount)
+            let blockRows = blockRows(for: g)
+            forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* c) { block, scratch, _ in
+                gemm(transposeB: true, m: block.count, n: c, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o, scratch, ldc: c)
+                g.scatterStridedPixels(scratch, rows: block, into: dx)
+            }
+            return
+        }
+        if g.strideHeight == 1 && g.strideWidth == 1 {
+            // dX = conv(dY, W rotated 180° with I and O swapped), padded so that window position
+            // (ih, iw) sees every output pixel whose window covered (ih, iw).
+            let (kh, kw) = (g.windowHeight, g.windowWidth)
+            let flipped = UnsafeMutablePointer<Float>.allocate(capacity: kh &* kw &* o &* c)
+            defer { flipped.deallocate() }
+            for i in 0..<kh { for j in 0..<kw { for input in 0..<c { for output in 0..<o {
+                flipped[((i &* kw &+ j) &* o &+ output) &* c &+ input] =
+                    filter[(((kh &- 1 &- i) &* kw &+ (kw &- 1 &- j)) &* c &+ input) &* o &+ output]
+            } } } }
+            let transposed = WindowGeometry(
+                batch: g.batch, inHeight: g.outHeight, inWidth: g.outWidth, channels: o,
+                windowHeight: kh, windowWidth: kw, strideHeight: 1, strideWidth: 1,
+                padTop: kh - 1 - g.padTop, padLeft: kw - 1 - g.padLeft, outHeight: g.inHeight, outWidth: g.inWidth)
+            forward(dy, filter: flipped, outChannels: c, transposed, into: dx)
+            return
+        }
+        // Strided k×k: dCol = dY·Wᵀ block by block, added back by col2im; workers own whole images
+        // so that no two add into the same input pixel.
+        dx.initialize(repeating: 0, count: inputCount)
+        let blockRows = blockRows(for: g)
+        forEachBlock(rows: g.rows, blockRows: blockRows, alignment: g.outHeight &* g.outWidth, scratchCount: blockRows &* patch) { block, scratch, _ in
+            gemm(transposeB: true, m: block.count, n: patch, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o, scratch, ldc: patch)
+            g.col2imAdding(scratch, rows: block, into: dx)
+        }
+    }
+
+    // MARK: - Splitting the rows
+
+    static func workerCount(rows: Int, blockRows: Int, alignment: Int = 1) -> Int {
+        let units = rows / Swift.max(alignment, 1)
+        return Swift.max(1, Swift.min(Parallelism.workers, units, Swift.max(1, rows / Swift.max(blockRows, 1))))
+    }
+
+    /// Calls `body(block, scratch, worker)` for consecutive blocks of at most `blockRows` rows,
+    /// each worker taking one contiguous share of `0..<rows` (a multiple of `alignment` rows) with
+    /// its own `scratchCount`-float buffer and single-threaded OpenBLAS. With one worker, OpenBLAS
+    /// keeps its threads.
+    static func forEachBlock(rows: Int, blockRows: Int, alignment: Int = 1, scratchCount: Int,
+                             _ body: (Range<Int>, UnsafeMutablePointer<Float>, Int) -> Void) {
+        let workers = workerCount(rows: rows, blockRows: blockRows, alignment: alignment)
+        let units = rows / Swift.max(alignment, 1)
+        Parallelism.withSingleThreadedBLASWorkers(workers) { worker in
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(scratchCount, 1))
+            defer { scratch.deallocate() }
+            var start = units * worker / workers * alignment
+            let end = worker == workers - 1 ? rows : units * (worker + 1) / workers * alignment
+            while start < end {
+                let count = Swift.min(blockRows, end - start)
+                body(start..<(start + count), scratch, worker)
+                start += count
+            }
+        }
+    }
+}
+
+extension WindowGeometry {
+    /// For a 1×1 window (whose SAME padding is always 0): copies the input pixel of each output
+    /// row in `rows` into consecutive rows of `destination`.
+    func gatherStridedPixels(_ x: UnsafePointer<Float>, rows: Range<Int>, into destination: UnsafeMutablePointer<Float>) {
+        var (n, oh, ow) = pixel(of: rows.lowerBound)
+        for r in rows {
+            let source = x + ((n &* inHeight &+ oh &* strideHeight) &* inWidth &+ ow &* strideWidth) &* channels
+            (destination + (r &- rows.lowerBound) &* channels).update(from: source, count: channels)
+            advance(&n, &oh, &ow)
+        }
+    }
+
+    /// The adjoint of `gatherStridedPixels`: writes each row back to its input pixel.
+    func scatterStridedPixels(_ source: UnsafePointer<Float>, rows: Range<Int>, into dx: UnsafeMutablePointer<Float>) {
+        var (n, oh, ow) = pixel(of: rows.lowerBound)
+        for r in rows {
+            let destination = dx + ((n &* inHeight &+ oh &* strideHeight) &* inWidth &+ ow &* strideWidth) &* channels
+            destination.update(from: source + (r &- rows.lowerBound) &* channels, count: channels)
+            advance(&n, &oh, &ow)
+        }
+    }
+}
