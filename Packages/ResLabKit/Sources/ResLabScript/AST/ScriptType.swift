@@ -16,7 +16,8 @@ public indirect enum ScriptType: Hashable, Sendable, CustomStringConvertible {
     case array(ScriptType)
     case dictionary(key: ScriptType, value: ScriptType)
     case optional(ScriptType)
-    case tuple([ScriptType])
+    /// Element types, and labels where the tuple has them (`(quotient: Int, remainder: Int)`).
+    case tuple([ScriptType], labels: [String?])
     case function(parameters: [ScriptType], result: ScriptType)
     /// `Range<Int>` (`0..<3`) or `ClosedRange<Int>` (`1...3`).
     case range(closed: Bool)
@@ -39,11 +40,24 @@ public indirect enum ScriptType: Hashable, Sendable, CustomStringConvertible {
         case .optional(let wrapped):
             if case .function = wrapped { return "(\(wrapped))?" }
             return "\(wrapped)?"
-        case .tuple(let elements): return "(" + elements.map(\.description).joined(separator: ", ") + ")"
+        case .tuple(let elements, let labels):
+            return "(" + zip(elements, labels).map { ($1.map { "\($0): " } ?? "") + $0.description }.joined(separator: ", ") + ")"
         case .function(let parameters, let result):
             return "(" + parameters.map(\.description).joined(separator: ", ") + ") -> \(result)"
         case .range(let closed): return closed ? "ClosedRange<Int>" : "Range<Int>"
         case .named(let name): return name
+        }
+    }
+
+    /// Spelled as `type(of:)` prints it: `Array<Double>`, `Dictionary<String, Int>`, `Optional<Int>`.
+    public var genericSpelling: String {
+        switch self {
+        case .array(let element): return "Array<\(element.genericSpelling)>"
+        case .dictionary(let key, let value): return "Dictionary<\(key.genericSpelling), \(value.genericSpelling)>"
+        case .optional(let wrapped): return "Optional<\(wrapped.genericSpelling)>"
+        case .tuple(let elements, let labels):
+            return "(" + zip(elements, labels).map { ($1.map { "\($0): " } ?? "") + $0.genericSpelling }.joined(separator: ", ") + ")"
+        default: return description
         }
     }
 
@@ -73,7 +87,7 @@ public indirect enum ScriptType: Hashable, Sendable, CustomStringConvertible {
         case .int, .double, .float, .bool, .string, .void, .any, .range: return []
         case .array(let element), .optional(let element): return element.namedTypes
         case .dictionary(let key, let value): return key.namedTypes + value.namedTypes
-        case .tuple(let elements): return elements.flatMap(\.namedTypes)
+        case .tuple(let elements, _): return elements.flatMap(\.namedTypes)
         case .function(let parameters, let result): return parameters.flatMap(\.namedTypes) + result.namedTypes
         case .named(let name): return [name]
         }

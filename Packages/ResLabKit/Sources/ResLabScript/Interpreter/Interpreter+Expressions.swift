@@ -41,7 +41,7 @@ extension Interpreter {
             return .array([])
         case .tuple(let elements, _):
             var types: [ScriptType?] = Array(repeating: nil, count: elements.count)
-            if case .tuple(let expectedTypes)? = expected, expectedTypes.count == elements.count { types = expectedTypes }
+            if case .tuple(let expectedTypes, _)? = expected, expectedTypes.count == elements.count { types = expectedTypes }
             var values: [Value] = []
             for (index, element) in elements.enumerated() {
                 values.append(try evaluate(element.value, in: environment, expecting: types[index]))

@@ -41,6 +41,15 @@ extension Interpreter {
             left = try evaluate(lhs, in: environment, expecting: outer)
             right = try evaluate(rhs, in: environment, expecting: rhs.isContextual ? left.type : outer)
         }
+        // Two literals of different number types (`2 * 0.5`): the Int literal becomes the other type.
+        if left.type != right.type {
+            if lhs.isNumericLiteral, let converted = convertLiteral(left, to: right.type) {
+                return try binaryOperation(op, converted, right, at: location)
+            }
+            if rhs.isNumericLiteral, let converted = convertLiteral(right, to: left.type) {
+                return try binaryOperation(op, left, converted, at: location)
+            }
+        }
         return try binaryOperation(op, left, right, at: location)
     }
 

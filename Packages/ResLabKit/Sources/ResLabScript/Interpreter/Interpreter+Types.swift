@@ -11,8 +11,10 @@ extension Interpreter {
             return elements.allSatisfy { matches($0, element) }
         case (.dictionary(let keyType, let valueType), .dictionary(let dictionary)):
             return dictionary.keys.allSatisfy { matches($0, keyType) } && dictionary.values.allSatisfy { matches($0, valueType) }
-        case (.tuple(let types), .tuple(let tuple)):
-            return types.count == tuple.elements.count && zip(tuple.elements, types).allSatisfy { matches($0, $1) }
+        case (.tuple(let types, let labels), .tuple(let tuple)):
+            // Labels must agree where both sides have one; an unlabelled tuple takes the labels.
+            let labelsAgree = zip(labels, tuple.labels).allSatisfy { $0 == nil || $1 == nil || $0 == $1 }
+            return types.count == tuple.elements.count && labelsAgree && zip(tuple.elements, types).allSatisfy { matches($0, $1) }
         case (.function, .function), (.function, .type):
             return true
         case (.function, .native(let native)):
@@ -30,11 +32,16 @@ extension Interpreter {
     /// expected. Nil when the value does not fit.
     func convert(_ value: Value, to type: ScriptType) -> Value? {
         guard matches(value, type) else { return nil }
-        if case .optional(let wrapped) = type {
+        switch (type, value) {
+        case (.optional(let wrapped), _):
             if case .optional = value { return value }
             return .optional(convert(value, to: wrapped) ?? value)
+        case (.tuple(_, let labels), .tuple(var tuple)) where labels.contains(where: { $0 != nil }):
+            tuple.labels = zip(labels, tuple.labels).map { $0 ?? $1 }
+            return .tuple(tuple)
+        default:
+            return value
         }
-        return value
     }
 
     /// A number literal's value as the number type `type` asks for (`1` as `1.0`), elementwise

@@ -343,7 +343,7 @@ final class Interpreter {
                                    at: location)
             }
             let types: [ScriptType?]
-            if case .tuple(let elementTypes)? = type, elementTypes.count == patterns.count { types = elementTypes } else {
+            if case .tuple(let elementTypes, _)? = type, elementTypes.count == patterns.count { types = elementTypes } else {
                 types = Array(repeating: nil, count: patterns.count)
             }
             for (index, pattern) in patterns.enumerated() {

@@ -205,7 +205,8 @@ public final class Resolver {
         let savedLoops = loopDepth
         loopDepth = 0
         functionReturns.append(decl.isClosure ? ScriptType?.some(.any) : decl.returnType)
-        resolveBlock(decl.body, newScope: false)
+        // The body is a scope of its own, so `guard let x = x` may shadow a parameter.
+        resolveBlock(decl.body)
         functionReturns.removeLast()
         loopDepth = savedLoops
         scopes.removeLast()
@@ -273,6 +274,7 @@ public final class Resolver {
             resolve(target)
             return
         }
+        if case .name = target {} else if hasReferenceSemantics(name) { return }
         checkMutation(of: name, at: nameLocation, wholeVariable: { if case .name = target { return true } else { return false } }(),
                       verb: op == "=" ? "assign to" : "use '\(op)' on", reads: op != "=")
     }
@@ -489,8 +491,9 @@ public final class Resolver {
         if selectors.count == 1, let selector = selectors.first {
             error("incorrect arguments in call to '\(selector)' (have '\(have)')", at: location, hint: hint)
         } else {
-            error("no overload takes arguments '\(have)'", at: location,
-                  hint: hint ?? "candidates: " + selectors.joined(separator: ", "))
+            let name = selectors.first.map { String($0.prefix { $0 != "(" }) } ?? "the function"
+            error("no '\(name)' takes arguments '\(have)' (candidates: \(selectors.joined(separator: ", ")))", at: location,
+                  hint: hint)
         }
     }
 

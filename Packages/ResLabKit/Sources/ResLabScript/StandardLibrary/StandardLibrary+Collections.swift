@@ -240,7 +240,7 @@ extension StandardLibrary {
             .method("first", [.init("where", predicate, name: "predicate")], returns: .optional(.any)) { value, args, context in
                 .optional(try all(value, context).first { try truth(try context.call(args[0], [$0]), "first(where:)") })
             }
-            .method("enumerated", [], returns: .array(.tuple([.int, .any]))) { value, _, context in
+            .method("enumerated", [], returns: .array(.tuple([.int, .any], labels: ["offset", "element"]))) { value, _, context in
                 .array(try all(value, context).enumerated().map { .tuple(ScriptTuple([.int($0), $1], labels: ["offset", "element"])) })
             }
             .method("sorted", [], returns: .array(.any)) { value, _, context in

@@ -63,7 +63,7 @@ extension StandardLibrary {
         }
         registry.function("type", [.init("of", .any, name: "value")], returns: .string,
                           doc: "The value's type (printed as its name).") { args, _ in
-            .string(args[0].type.description)
+            .string(args[0].type.genericSpelling)
         }
 
         // Operators as functions: `xs.reduce(0, +)`, `xs.sorted(by: >)`.

@@ -40,7 +40,7 @@ public indirect enum Value: Sendable {
         case .array(let elements): return .array(Self.commonType(elements))
         case .dictionary(let dictionary):
             return .dictionary(key: Self.commonType(dictionary.keys), value: Self.commonType(dictionary.values))
-        case .tuple(let tuple): return .tuple(tuple.elements.map(\.type))
+        case .tuple(let tuple): return .tuple(tuple.elements.map(\.type), labels: tuple.labels)
         case .range(_, _, let closed): return .range(closed: closed)
         case .optional(let wrapped): return .optional(wrapped?.type ?? .any)
         case .function(let function): return function.type
