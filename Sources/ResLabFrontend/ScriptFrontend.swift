@@ -28,9 +28,16 @@ public enum ScriptFrontend {
     private static func parseOnCurrentThread(_ text: String, file: String) -> ParseResult {
         let source = SourceFile(name: file, text: text)
         let tree = syntaxTree(text)
-        let syntaxErrors = diagnostics(of: tree, source: source)
+        let syntaxErrors = convert(ParseDiagnosticsGenerator.diagnostics(for: tree), tree: tree, source: source)
         guard syntaxErrors.isEmpty else { return ParseResult(program: nil, errors: syntaxErrors) }
-        let folded = OperatorTable.standardOperators.foldAll(tree) { _ in }.as(SourceFileSyntax.self) ?? tree
+        // Folding by Swift's precedence groups reports what the compiler would: `a < b == c`
+        // mixes non-associative operators, an unknown operator has no precedence.
+        var foldingErrors: [Diagnostic] = []
+        let folded = OperatorTable.standardOperators.foldAll(tree) { foldingErrors.append($0.asDiagnostic) }
+            .as(SourceFileSyntax.self) ?? tree
+        guard foldingErrors.isEmpty else {
+            return ParseResult(program: nil, errors: convert(foldingErrors, tree: tree, source: source))
+        }
         let lowerer = Lowerer(source: source, tree: folded)
         let statements = lowerer.lower(folded)
         guard lowerer.errors.isEmpty else { return ParseResult(program: nil, errors: lowerer.errors) }
@@ -42,10 +49,10 @@ public enum ScriptFrontend {
         return text.withUTF8 { buffer in Parser.parse(source: buffer, maximumNestingLevel: maximumNestingLevel) }
     }
 
-    /// The parser's error diagnostics, every one of them, in source order.
-    private static func diagnostics(of tree: SourceFileSyntax, source: SourceFile) -> [ScriptError] {
+    /// swift-syntax's error diagnostics (every one of them, in source order) as language errors.
+    private static func convert(_ diagnostics: [Diagnostic], tree: SourceFileSyntax, source: SourceFile) -> [ScriptError] {
         let converter = SourceLocationConverter(fileName: source.name, tree: tree)
-        return ParseDiagnosticsGenerator.diagnostics(for: tree)
+        return diagnostics
             .filter { $0.diagMessage.severity == .error }
             .map { diagnostic in
                 let position = diagnostic.location(converter: converter)

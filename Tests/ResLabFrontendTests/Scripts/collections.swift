@@ -16,7 +16,7 @@ print(Array(0..<4), Array(repeating: "x", count: 2)) // expect: [0, 1, 2, 3] ["x
 print([3, 1, 2].min() ?? 0, [3, 1, 2].max() ?? 0)   // expect: 1 3
 print(["a", "b"].joined(separator: "-"))    // expect: a-b
 print(zip([1, 2], ["x", "y"]).map { "\($0.0)\($0.1)" }) // expect: ["1x", "2y"]
-print([1, 2, 3].reversed(), [1, 2, 3].prefix(2), [1, 2, 3].dropFirst()) // expect: [3, 2, 1] [1, 2] [2, 3]
+print(Array([1, 2, 3].reversed()), [1, 2, 3].prefix(2), [1, 2, 3].dropFirst()) // expect: [3, 2, 1] [1, 2] [2, 3]
 
 var ages = ["ada": 36, "alan": 41]
 ages["grace"] = 85
@@ -25,8 +25,8 @@ ages["alan"] = nil
 print(ages.count, ages.keys.sorted())       // expect: 2 ["ada", "grace"]
 var counts: [String: Int] = [:]
 for word in ["a", "b", "a"] { counts[word, default: 0] += 1 }
-print(counts)                               // expect: ["a": 2, "b": 1]
-for (word, count) in counts { print(word, count) }
+print(counts.sorted { $0.key < $1.key })   // expect: [(key: "a", value: 2), (key: "b", value: 1)]
+for (word, count) in counts.sorted(by: { $0.value > $1.value }) { print(word, count) }
 // expect: a 2
 // expect: b 1
 print(ages["ada"])                          // expect: Optional(36)

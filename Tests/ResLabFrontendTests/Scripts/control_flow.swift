@@ -18,7 +18,7 @@ for i in stride(from: 10, to: 0, by: -3) { print(i, terminator: " ") }
 print()                                // expect: 10 7 4 1
 for x in stride(from: 0.0, through: 1.0, by: 0.5) { print(x, terminator: " ") }
 print()                                // expect: 0.0 0.5 1.0
-print(stride(from: 0, to: 10, by: 2))  // expect: StrideTo<Int>(_start: 0, _end: 10, _stride: 2)
+print(stride(from: 0, to: 10, by: 2))  // expect: Swift.StrideTo<Swift.Int>
 for name in ["a", "b"] { print(name) }
 // expect: a
 // expect: b

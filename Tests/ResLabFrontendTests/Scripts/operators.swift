@@ -1,7 +1,7 @@
 // Swift's precedence: multiplication before addition, comparison before &&, ?? and ranges.
 print(1 + 2 * 3, (1 + 2) * 3, 10 - 4 - 3)  // expect: 7 9 3
 print(2 * 3 % 4, -2 * -3)                  // expect: 2 6
-print(1 < 2 == true, !(1 > 2))             // expect: true true
+print((1 < 2) == true, !(1 > 2))           // expect: true true
 print(5 & 3, 5 | 3, 5 ^ 3, ~0, 1 << 4, 256 >> 2) // expect: 1 7 6 -1 16 64
 print(Int.max &+ 1 == Int.min)             // expect: true
 let n = 3

@@ -141,8 +141,6 @@ struct Stride {
         }
     }
 
-    /// `StrideTo<Int>(_start: 0, _end: 10, _stride: 2)`, as Swift prints it.
-    var description: String {
-        "\(inclusive ? "StrideThrough" : "StrideTo")<\(start.type)>(_start: \(start), _end: \(end), _stride: \(step))"
-    }
+    /// `Swift.StrideTo<Swift.Int>`, as Swift 6 prints a stride.
+    var description: String { "Swift.\(inclusive ? "StrideThrough" : "StrideTo")<Swift.\(start.type)>" }
 }
