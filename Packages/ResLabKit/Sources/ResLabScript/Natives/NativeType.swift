@@ -62,6 +62,10 @@ public final class NativeType: @unchecked Sendable, CustomStringConvertible {
         let setter: ((inout Value, Value) throws -> Void)?
 
         public var isSettable: Bool { setter != nil }
+
+        /// The property's value on `receiver` (for completion and tools; lesson code reads it
+        /// through the interpreter).
+        public func value(of receiver: Value) throws -> Value { try getter(receiver) }
     }
 
     /// A static property: `.same`, `Int.max`.
