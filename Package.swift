@@ -29,6 +29,7 @@ let package = Package(
             .product(name: "SwiftSyntax", package: "swift-syntax"),
             .product(name: "SwiftDiagnostics", package: "swift-syntax"),
             .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+            .product(name: "SwiftOperators", package: "swift-syntax"),
         ]),
         .target(name: "ResLabNotebook", dependencies: [
             "ResLabFrontend", "CCmarkGFM",
@@ -49,7 +50,7 @@ let package = Package(
         // the layers' and the interpreter core's tests live in Packages/ResLabKit/Tests.
         .testTarget(name: "ResLabFrontendTests", dependencies: [
             "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
-        ]),
+        ], exclude: ["Scripts"]),  // golden lesson-language scripts, read at run time
         .testTarget(name: "ResLabNotebookTests", dependencies: [
             "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),

@@ -1,1 +1,0 @@
-// The lesson language's runtime: AST, resolver, interpreter and values (see README).

@@ -1,1 +1,0 @@
-// Swift-syntax front end of the lesson language.
