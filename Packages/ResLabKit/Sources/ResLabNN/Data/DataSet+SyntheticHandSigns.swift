@@ -12,7 +12,7 @@ extension DataSet {
     /// pixels in [0, 1]) of a hand showing 0 to 5 raised fingers, the label being that number;
     /// `trainPerClass` training and `testPerClass` test images of each class (180 and 20, so
     /// 1080/120 like SIGNS), each split in a seeded random order. Every image varies in pose
-    /// (position, rotation ±26°, size, left or right hand, finger spread), in which fingers make
+    /// (position, rotation ±20°, size, left or right hand, finger spread), in which fingers make
     /// the count, in skin tone, lighting, background and exposure, and carries pixel noise.
     /// Test images are drawn from other random streams than training images.
     ///

@@ -19,7 +19,7 @@ struct HandSignRenderer {
         let pose = Pose(random: &random, imageSize: size)
         let hand = Hand(raised: Self.fingerSet(label: label, random: &random), random: &random)
         let scene = Scene(random: &random)
-        let noiseAmplitude = random.nextUniform(0.01, 0.06)
+        let noiseAmplitude = random.nextUniform(0.01, 0.05)
 
         for y in 0 ..< imageSize {
             for x in 0 ..< imageSize {
@@ -28,10 +28,13 @@ struct HandSignRenderer {
                 var colour = scene.background(px / size, py / size)
                 colour = hand.shade(local, pixelsPerUnit: pose.palmWidth, over: colour)
                 let base = (y &* imageSize &+ x) &* 3
+                // Triangular noise (the sum of two uniforms) costs far less than a normal draw and
+                // looks the same at this amplitude; one 64-bit draw gives six 10-bit uniforms.
+                var bits = random.next()
                 for channel in 0 ..< 3 {
-                    // Triangular noise (the sum of two uniforms) costs far less than a normal draw
-                    // and looks the same at this amplitude.
-                    let noise = (random.nextUnitFloat() + random.nextUnitFloat() - 1) * noiseAmplitude
+                    let first = Float(bits & 0x3FF), second = Float(bits >> 10 & 0x3FF)
+                    bits >>= 20
+                    let noise = ((first + second) * (1 / 1023) - 1) * noiseAmplitude
                     pixels[base &+ channel] = min(max(colour[channel] * scene.exposure + noise, 0), 1)
                 }
             }
@@ -40,14 +43,14 @@ struct HandSignRenderer {
 
     /// Which fingers are raised for `label` (0 thumb, 1 index, 2 middle, 3 ring, 4 little).
     ///
-    /// Most signs use the usual counting hand (index first, thumb last); a quarter use a variant
+    /// Most signs use the usual counting hand (index first, thumb last); a fifth use a variant
     /// with the same count (thumb and index for two, say), so that the count and not one
     /// silhouette is what identifies the class.
     static func fingerSet(label: Int, random: inout SeededRandom) -> Set<Int> {
         let usual: [[Int]] = [[], [1], [1, 2], [1, 2, 3], [1, 2, 3, 4], [0, 1, 2, 3, 4]]
         let variant: [[Int]] = [[], [2], [0, 1], [0, 1, 2], [0, 1, 2, 3], [0, 1, 2, 3, 4]]
         let clamped = min(max(label, 0), 5)
-        return Set(random.nextUnitFloat() < 0.25 ? variant[clamped] : usual[clamped])
+        return Set(random.nextUnitFloat() < 0.2 ? variant[clamped] : usual[clamped])
     }
 }
 
@@ -111,10 +114,10 @@ extension HandSignRenderer {
         let mirrored: Bool
 
         init(random: inout SeededRandom, imageSize: Float) {
-            palmWidth = imageSize * random.nextUniform(0.22, 0.29)
-            centre = Point(x: imageSize * (0.5 + random.nextUniform(-0.08, 0.08)),
-                           y: imageSize * (0.62 + random.nextUniform(-0.05, 0.05)))
-            let angle = random.nextUniform(-0.45, 0.45)
+            palmWidth = imageSize * random.nextUniform(0.27, 0.33)
+            centre = Point(x: imageSize * (0.5 + random.nextUniform(-0.07, 0.07)),
+                           y: imageSize * (0.64 + random.nextUniform(-0.04, 0.04)))
+            let angle = random.nextUniform(-0.35, 0.35)
             cosine = cos(angle)
             sine = sin(angle)
             mirrored = random.nextUnitFloat() < 0.5
@@ -154,7 +157,7 @@ extension HandSignRenderer {
             let length: [Float] = [0.80, 0.90, 0.84, 0.66]
             var shapes: [Capsule] = []
             // The thumb: out to the side when raised, folded across the palm otherwise.
-            let thumbRadius = random.nextUniform(0.11, 0.14)
+            let thumbRadius = random.nextUniform(0.12, 0.15)
             let thumbBase = Point(x: -0.40, y: random.nextUniform(0.05, 0.2))
             if raised.contains(0) {
                 let angle = random.nextUniform(-1.1, -0.6)
@@ -167,7 +170,7 @@ extension HandSignRenderer {
             }
             for finger in 0 ..< 4 {
                 let base = Point(x: baseX[finger] + random.nextUniform(-0.02, 0.02), y: -0.4)
-                let radius = random.nextUniform(0.095, 0.115)
+                let radius = random.nextUniform(0.105, 0.125)
                 if raised.contains(finger + 1) {
                     let angle = tilt[finger] * spread + random.nextUniform(-0.06, 0.06)
                     let reach = length[finger] * random.nextUniform(0.9, 1.1)
@@ -195,7 +198,7 @@ extension HandSignRenderer {
             let lightAngle = random.nextUniform(0, 2 * .pi)
             light = Point(x: cos(lightAngle), y: sin(lightAngle))
             lightStrength = random.nextUniform(0, 0.12)
-            sleeve = random.nextUnitFloat() < 0.5
+            sleeve = random.nextUnitFloat() < 0.3
                 ? (SIMD3(random.nextUnitFloat(), random.nextUnitFloat(), random.nextUnitFloat()), random.nextUniform(1.0, 1.6))
                 : nil
         }
@@ -213,7 +216,7 @@ extension HandSignRenderer {
                 let distance = finger.distance(p)
                 nearest = min(nearest, distance)
                 let depth = -distance * pixelsPerUnit
-                if depth > -0.5, depth < 1.2 { rim = max(rim, 1 - abs(depth - 0.35) / 0.85) }
+                if depth > -0.5, depth < 0.9 { rim = max(rim, 1 - abs(depth - 0.2) / 0.7) }
             }
             let coverage = min(max(0.5 - nearest * pixelsPerUnit, 0), 1)
             guard coverage > 0 else { return background }
@@ -221,7 +224,7 @@ extension HandSignRenderer {
             if let sleeve, p.y > sleeve.startsAt, forearm.distance(p) < 0.05 {
                 colour = sleeve.colour
             }
-            colour *= 1 - 0.35 * rim
+            colour *= 1 - 0.3 * rim
             return background + (colour - background) * coverage
         }
     }
@@ -243,7 +246,7 @@ extension HandSignRenderer {
             gradient = SIMD3(repeating: random.nextUniform(-0.25, 0.25))
             let angle = random.nextUniform(0, 2 * .pi)
             gradientDirection = Point(x: cos(angle), y: sin(angle))
-            edge = random.nextUnitFloat() < 0.35
+            edge = random.nextUnitFloat() < 0.25
                 ? (random.nextUniform(0.1, 0.9), random.nextUniform(-0.3, 0.3),
                    SIMD3(random.nextUnitFloat(), random.nextUnitFloat(), random.nextUnitFloat()))
                 : nil

@@ -16,6 +16,7 @@ public enum NumPyArchive {
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws -> [String: NumPyArray] {
+        try ZipLayout.check(bytes, file: file)
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)

@@ -76,10 +76,15 @@ def safetensors_files():
         "dense.bias": np.zeros((0,), dtype=np.float32),
         "step": np.array(7, dtype=np.float32),
     }
+    # safetensors keeps metadata in a hash map, so the order of these two keys (and the file's
+    # bytes) can change from run to run; the content does not.
     save_file(tensors, path("safetensors", "python_f32.safetensors"), metadata={"format": "np", "source": "make_fixtures.py"})
     save_file({"double": np.array([0.1, -2.5], dtype=np.float64), "half": np.array([[1.0, -0.5], [65504.0, 2.0 ** -24]], dtype=np.float16)},
               path("safetensors", "python_f64_f16.safetensors"))
     save_file({"counts": np.array([1, 2, 3], dtype=np.int64)}, path("safetensors", "python_i64.safetensors"))
+    # What ResLab must write, byte for byte, for the tensors of check_reslab_safetensors.py.
+    from check_reslab_safetensors import EXPECTED_METADATA, EXPECTED_TENSORS
+    save_file(EXPECTED_TENSORS, path("safetensors", "reslab_expected.safetensors"), metadata=EXPECTED_METADATA)
 
 
 if __name__ == "__main__":
