@@ -106,8 +106,8 @@ import Testing
         let original = try DataFile.readBytes(Fixtures.signsTestFile)
         var headMutations = Mutations(of: original, headerLength: 2144, seed: 60)
         var tailMutations = Mutations(of: Array(original.suffix(1008)), headerLength: 1008, seed: 61)
-        let cases = headMutations.byteFlips(count: 60)
-            + tailMutations.byteFlips(count: 20).map { Array(original.dropLast(1008)) + $0 }
+        let cases = headMutations.byteFlips(count: 40)
+            + tailMutations.byteFlips(count: 12).map { Array(original.dropLast(1008)) + $0 }
             + [Array(original.prefix(2144)), Array(original.dropLast(48))]
         let outcome = expectOnlyDataErrors(cases, reader: "test_signs.h5") { bytes in
             let content = try DataSet.signsContent(bytes, file: "test_signs.h5")
