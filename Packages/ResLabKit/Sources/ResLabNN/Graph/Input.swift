@@ -24,6 +24,7 @@ public func Input(shape: [Int], batchSize: Int? = nil, name: String? = nil) thro
             message: "every extent must be a positive number (the batch axis is left out of `shape`)")
     }
     let layer = InputLayer(shape: [batchSize] + shape.map(Optional.some), name: name)
+    try layer.ensureBuilt([layer.inputShape])
     let node = Node(layer: layer, index: 0, inputs: [], training: nil)
     layer.nodeCount = 1
     layer.symbolicOutputShapes = [layer.inputShape]

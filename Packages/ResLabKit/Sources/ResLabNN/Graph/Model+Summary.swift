@@ -17,24 +17,14 @@ extension Model {
         lines.append(row(Array(header.prefix(positions.count)), positions))
         lines.append(String(repeating: "=", count: lineLength))
 
-        // The nodes of each layer that belong to this model, in the layer's call order.
-        var nodesOfLayer: [ObjectIdentifier: [Node]] = [:]
-        for node in network.steps.map(\.node) + network.inputs.map(\.node) {
-            nodesOfLayer[ObjectIdentifier(node.layer), default: []].append(node)
-        }
-
-        for (position, layer) in layers.enumerated() {
-            let params = layer.isBuilt || layer is Model ? "\(layer.countParams())" : "0 (unused)"
-            var fields = [layer.description, summaryShape(of: layer), params]
+        for (position, entry) in try summaryRows().enumerated() {
+            var fields = [entry.layer, entry.outputShape, entry.params]
             if sequentialLike {
                 lines.append(row(fields, positions))
             } else {
-                let connections = (nodesOfLayer[ObjectIdentifier(layer)] ?? [])
-                    .sorted { $0.index < $1.index }
-                    .flatMap { node in node.inputs.map { "\($0.layer.name)[\($0.node.index)][0]" } }
-                fields.append(connections.first ?? "")
+                fields.append(entry.connections.first ?? "")
                 lines.append(row(fields, positions))
-                for connection in connections.dropFirst() {
+                for connection in entry.connections.dropFirst() {
                     lines.append(row(["", "", "", connection], positions))
                 }
             }
@@ -48,6 +38,33 @@ extension Model {
         lines.append("Non-trainable params: \(groupedThousands(frozenCount))")
         lines.append(String(repeating: "_", count: lineLength))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row of the summary: `name (Type)`, output shape, parameter count, and the inputs of
+    /// each of the layer's calls in this model, as `layer[node][tensor]`.
+    struct SummaryRow {
+        let layer: String
+        let outputShape: String
+        let params: String
+        let connections: [String]
+    }
+
+    /// The summary's rows, in Keras' layer order.
+    func summaryRows() throws -> [SummaryRow] {
+        let network = try builtNetwork()
+        // The nodes of each layer that belong to this model, in the layer's call order.
+        var nodesOfLayer: [ObjectIdentifier: [Node]] = [:]
+        for node in network.steps.map(\.node) + network.inputs.map(\.node) {
+            nodesOfLayer[ObjectIdentifier(node.layer), default: []].append(node)
+        }
+        return layers.map { layer in
+            let connections = (nodesOfLayer[ObjectIdentifier(layer)] ?? [])
+                .sorted { $0.index < $1.index }
+                .flatMap { node in node.inputs.map { "\($0.layer.name)[\($0.node.index)][0]" } }
+            let params = layer.isBuilt || layer is Model ? "\(layer.countParams())" : "0 (unused)"
+            return SummaryRow(layer: layer.description, outputShape: summaryShape(of: layer), params: params,
+                              connections: connections)
+        }
     }
 
     /// Keras' `layer.output_shape`: the one shape of its calls, "multiple" when they differ, and
