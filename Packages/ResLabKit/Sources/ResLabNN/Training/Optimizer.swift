@@ -1,3 +1,4 @@
+import Dispatch
 import ResLabEngine
 
 /// The base of every optimiser: a learning-rate schedule, a step counter, per-weight state,
@@ -34,6 +35,9 @@ open class Optimizer {
 
     /// Updates one weight in place; `state` holds `stateSlots` buffers of the weight's size, kept
     /// from one step to the next. `step` is the 1-based number of this update.
+    ///
+    /// The rule must treat each element on its own: a large weight is updated in parts, one per
+    /// core, each call receiving the matching parts of the parameter, gradient and state.
     open func update(_ parameter: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
                      state: [UnsafeMutableBufferPointer<Float>], learningRate: Float, step: Int) {}
 
@@ -63,16 +67,30 @@ open class Optimizer {
             variable.value = Tensor(Float(0))
             let decay = rate * Float(weightDecay ?? 0)
             scalars.withUnsafeMutableBufferPointer { parameter in
-                if decay != 0 {
-                    for i in 0..<parameter.count { parameter[i] -= parameter[i] * decay }
-                }
                 gradient.scalars.withUnsafeBufferPointer { g in
-                    update(parameter, gradient: g, state: state.buffers, learningRate: rate, step: step)
+                    forEachPart(of: parameter.count) { range in
+                        let part = UnsafeMutableBufferPointer(rebasing: parameter[range])
+                        if decay != 0 {
+                            for i in 0..<part.count { part[i] -= part[i] * decay }
+                        }
+                        update(part, gradient: UnsafeBufferPointer(rebasing: g[range]),
+                               state: state.buffers.map { UnsafeMutableBufferPointer(rebasing: $0[range]) },
+                               learningRate: rate, step: step)
+                    }
                 }
             }
             variable.value = try Tensor(shape: shape, scalars: scalars)
         }
         iterations += 1
+    }
+}
+
+/// Runs `body` on disjoint parts of `0..<count`, one per core when there is enough work to share.
+private func forEachPart(of count: Int, _ body: (Range<Int>) -> Void) {
+    let parts = min(Parallelism.workers, max(1, count / (1 << 16)))
+    guard parts > 1 else { return body(0..<count) }
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+        body(count * part / parts ..< count * (part + 1) / parts)
     }
 }
 
