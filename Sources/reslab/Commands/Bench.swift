@@ -6,7 +6,7 @@ import ResLab
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the engine's speed.",
-        subcommands: [Kernels.self])
+        subcommands: [Kernels.self, BenchModel.self])
 
     /// `reslab bench kernels`: GEMM and convolution throughput beside sgemm's, from one run.
     struct Kernels: ParsableCommand {
