@@ -28,7 +28,7 @@ let package = Package(
             "ResLabEngine", "CHDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "ResLabScript"),
-        .target(name: "ResLabPlugin", dependencies: ["ResLabScript"]),
+        .target(name: "ResLabPlugin", dependencies: ["ResLabScript", "ResLabNN"]),
         .target(name: "ResLabBuiltins", dependencies: ["ResLabEngine", "ResLabNN", "ResLabScript", "ResLabPlugin"]),
         .target(name: "ResLabTestSupport", dependencies: ["ResLabEngine"]),
         // Golden/ holds the NumPy script and its output; the tests find them through #filePath.

@@ -1,4 +1,5 @@
 import Foundation
+import ResLabNN
 
 /// A REPL command a plugin adds: `:NAME ARGUMENTS`.
 public struct ReplCommand {
@@ -79,5 +80,23 @@ public struct AssertionFailure: Error, CustomStringConvertible {
         if let expected { text += "\n  expected: \(expected)" }
         if let actual { text += "\n  actual:   \(actual)" }
         return text
+    }
+}
+
+/// A reader for a data set format ResLab does not know, tried before the built-in readers on the
+/// paths `reslab train --data PATH` and lessons name.
+public struct DataSetReader {
+    public let name: String
+    public let summary: String
+    /// Whether this reader handles the file or folder at `url` (by extension or by a look at it).
+    public let canRead: (_ url: URL) -> Bool
+    public let read: (_ url: URL) throws -> DataSet
+
+    public init(name: String, summary: String, canRead: @escaping (_ url: URL) -> Bool,
+                read: @escaping (_ url: URL) throws -> DataSet) {
+        self.name = name
+        self.summary = summary
+        self.canRead = canRead
+        self.read = read
     }
 }
