@@ -31,7 +31,7 @@ extension Value: CustomStringConvertible, CustomDebugStringConvertible {
             guard let wrapped else { return "nil" }
             return "Optional(\(wrapped.debugDescription))"
         case .function(let function):
-            return "(Function \(function.name))"
+            return "(Function)"
         case .native(let native):
             if debug, let debugDescribe = native.type.debugDescribe { return debugDescribe(self) }
             return native.type.describe?(self) ?? native.type.name
