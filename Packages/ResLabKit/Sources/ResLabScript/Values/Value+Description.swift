@@ -30,7 +30,7 @@ extension Value: CustomStringConvertible, CustomDebugStringConvertible {
         case .optional(let wrapped):
             guard let wrapped else { return "nil" }
             return "Optional(\(wrapped.debugDescription))"
-        case .function(let function):
+        case .function:
             return "(Function)"
         case .native(let native):
             if debug, let debugDescribe = native.type.debugDescribe { return debugDescribe(self) }
