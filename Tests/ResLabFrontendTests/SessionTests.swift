@@ -81,6 +81,13 @@ import Testing
         #expect(result.errors.first?.frames.count == 2_001)
     }
 
+    @Test func aHostRaisingTheDepthLimitFarStillGetsAnErrorNotACrash() {
+        let session = ScriptSession(limits: ExecutionLimits(maxSteps: .max, maxCallDepth: 10_000_000))
+        let result = session.run("func down(_ n: Int) -> Int { 1 + down(n + 1) }\nprint(down(0))")
+        #expect(result.errors.first?.kind == .limit(.callDepth))
+        #expect(result.errors.first?.message.hasPrefix("too many nested calls: the interpreter's stack is full after") == true)
+    }
+
     @Test func timeBudgetStopsAnEndlessLoop() {
         let session = ScriptSession(limits: ExecutionLimits(maxSteps: .max, maxSeconds: 0.2))
         let result = session.run("var i = 0\nwhile true { i += 1 }")

@@ -37,6 +37,24 @@ final class Environment {
 
     func lookup(_ name: String) -> Binding? { owner(of: name)?.bindings[name] }
 
+    /// What a binding allows, without its value (holding a copy of the value while changing the
+    /// variable would make every change copy the whole array).
+    struct Access {
+        let isConstant: Bool
+        let isInitialized: Bool
+        let type: ScriptType
+        /// Whether the value is a class instance, whose properties a `let` may still change.
+        let holdsReference: Bool
+    }
+
+    func access(_ name: String) -> Access? {
+        guard let binding = owner(of: name)?.bindings[name] else { return nil }
+        var holdsReference = false
+        if case .native(let native) = binding.value { holdsReference = native.type.hasReferenceSemantics }
+        return Access(isConstant: binding.isConstant, isInitialized: binding.isInitialized, type: binding.type,
+                      holdsReference: holdsReference)
+    }
+
     /// Changes a binding of this environment in place (no copy of the value: the binding gives its
     /// value up while `body` runs, so a large array is appended to without being copied).
     func modify<R>(_ name: String, _ body: (inout Binding) throws -> R) rethrows -> R? {

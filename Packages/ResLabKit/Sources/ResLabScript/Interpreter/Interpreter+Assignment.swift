@@ -58,10 +58,10 @@ extension Interpreter {
     /// "use mutating member 'append'").
     func modify(_ path: LValuePath, in environment: Environment, at location: SourceLocation, verb: String,
                 _ body: (inout Value) throws -> Void) throws {
-        guard let owner = environment.owner(of: path.root), let binding = owner.lookup(path.root) else {
+        guard let owner = environment.owner(of: path.root), let binding = owner.access(path.root) else {
             throw runtimeError("cannot find '\(path.root)' in scope", at: path.rootLocation)
         }
-        if binding.isConstant && (binding.isInitialized || !path.steps.isEmpty) && !Self.isReference(binding.value, path) {
+        if binding.isConstant && (binding.isInitialized || !path.steps.isEmpty) && !(binding.holdsReference && !path.steps.isEmpty) {
             throw runtimeError("cannot \(verb) '\(path.root)': it is a 'let' constant", at: location,
                                hint: "declare it with 'var' to change it")
         }
@@ -79,14 +79,16 @@ extension Interpreter {
         let rest = steps.dropFirst()
         switch step {
         case .member(let name, let location):
-            if case .tuple(var tuple) = value {
+            if case .tuple(let tuple) = value {
                 let index = Int(name) ?? tuple.labels.firstIndex(of: name)
                 guard let index, index >= 0, index < tuple.elements.count else {
                     throw runtimeError("value of tuple type '\(value.type)' has no member '\(name)'", at: location)
                 }
+                var elements = tuple.elements
+                let labels = tuple.labels
                 value = .void
-                defer { value = .tuple(tuple) }
-                try apply(rest, to: &tuple.elements[index], body)
+                defer { value = .tuple(ScriptTuple(elements, labels: labels)) }
+                try apply(rest, to: &elements[index], body)
                 return
             }
             guard let type = registry.memberType(of: value), let property = type.properties[name] else {
@@ -111,16 +113,16 @@ extension Interpreter {
 
     private func applySubscript(_ arguments: [PendingArgument], _ rest: ArraySlice<LValuePath.Step>, to value: inout Value,
                                 at location: SourceLocation, _ body: (inout Value) throws -> Void) throws {
-        switch value {
-        case .array(var elements):
-            let index = try arrayIndex(arguments, count: elements.count, at: location)
-            value = .void
+        // Take the collection out of `value` before changing it (see `takeArray`).
+        if var elements = Self.takeArray(&value) {
             defer { value = .array(elements) }
+            let index = try arrayIndex(arguments, count: elements.count, at: location)
             try apply(rest, to: &elements[index], body)
-        case .dictionary(var dictionary):
-            let (key, fallback) = try dictionaryKey(arguments, at: location)
-            value = .void
+            return
+        }
+        if var dictionary = Self.takeDictionary(&value) {
             defer { value = .dictionary(dictionary) }
+            let (key, fallback) = try dictionaryKey(arguments, at: location)
             var entry: Value = dictionary[key].map { fallback == nil ? .optional($0) : $0 } ?? fallback ?? .optional(nil)
             try apply(rest, to: &entry, body)
             if fallback == nil, case .optional(let wrapped) = entry {
@@ -128,6 +130,9 @@ extension Interpreter {
             } else {
                 dictionary[key] = entry
             }
+            return
+        }
+        switch value {
         case .native(let native):
             let getter = try nativeSubscript(native.type, arguments, at: location)
             guard let setter = native.type.subscriptSetters[getter.method.signature.selector] else {
@@ -146,6 +151,21 @@ extension Interpreter {
         }
     }
 
+    /// The array inside `value`, leaving `.void` in its place: the array is then the only
+    /// reference to its storage, so an element changes in place. (Binding it in a `switch` on
+    /// `value` would keep a second reference alive and copy the whole array on every assignment.)
+    private static func takeArray(_ value: inout Value) -> [Value]? {
+        guard case .array(let elements) = value else { return nil }
+        value = .void
+        return elements
+    }
+
+    private static func takeDictionary(_ value: inout Value) -> ScriptDictionary? {
+        guard case .dictionary(let dictionary) = value else { return nil }
+        value = .void
+        return dictionary
+    }
+
     // MARK: - Assignment statements
 
     func assign(_ assignment: Assignment, in environment: Environment) throws {
@@ -156,11 +176,11 @@ extension Interpreter {
             throw runtimeError("cannot assign to this expression: only variables, their properties and their elements can be assigned",
                                at: assignment.target.location)
         }
-        guard let binding = environment.lookup(path.root) else {
+        guard let binding = environment.access(path.root) else {
             throw runtimeError("cannot find '\(path.root)' in scope", at: path.rootLocation)
         }
         let verb = assignment.op == "=" ? "assign to" : "use '\(assignment.op)' on"
-        if binding.isConstant && (binding.isInitialized || !path.steps.isEmpty) && !Self.isReference(binding.value, path) {
+        if binding.isConstant && (binding.isInitialized || !path.steps.isEmpty) && !(binding.holdsReference && !path.steps.isEmpty) {
             throw runtimeError("cannot \(verb) '\(path.root)': it is a 'let' constant", at: assignment.location,
                                hint: "declare it with 'var' to change it")
         }
@@ -179,13 +199,6 @@ extension Interpreter {
             value = converted
         }
         try modify(path, in: environment, at: assignment.location, verb: verb) { $0 = value }
-    }
-
-    /// Whether the change goes through a class instance held by the variable, which a `let`
-    /// allows.
-    private static func isReference(_ value: Value, _ path: LValuePath) -> Bool {
-        guard !path.steps.isEmpty, case .native(let native) = value else { return false }
-        return native.type.hasReferenceSemantics
     }
 
     /// A type read off a value that says too little to check against (`[Any]` of an empty array,

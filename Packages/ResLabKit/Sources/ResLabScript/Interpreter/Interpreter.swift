@@ -17,6 +17,8 @@ final class Interpreter {
     private var callStack: [(function: String, callSite: SourceLocation)] = []
     /// The declared return types of the active lesson functions, innermost last.
     private var returnTypes: [ScriptType?] = []
+    /// The stack address where `run` began, to measure how much stack the calls use.
+    private var stackStart: UInt?
 
     init(registry: NativeRegistry, globals: Environment, limits: ExecutionLimits, cancellation: CancellationFlag,
          output: @escaping (String) -> Void) {
@@ -40,6 +42,8 @@ final class Interpreter {
     /// Runs the snippet's statements in the global environment. Returns the value of the last
     /// statement when it is an expression with a value (for the REPL's echo).
     func run(_ program: Program) throws -> Value? {
+        stackStart = Self.stackAddress()
+        defer { stackStart = nil }
         hoistFunctions(program.statements, in: globals)
         var last: Value?
         for statement in program.statements {
@@ -73,11 +77,27 @@ final class Interpreter {
         }
     }
 
-    /// Enters a call of a lesson function: counts it, checks the depth limit and records the frame.
+    /// Enters a call of a lesson function: counts it, checks the depth limit and the machine stack,
+    /// and records the frame.
     func enterCall(_ function: String, at location: SourceLocation) throws {
         try step(at: location)
         if callStack.count >= limits.maxCallDepth { throw withFrames(limits.error(.callDepth, at: location)) }
+        // Whatever depth limit a host sets, stop before the thread's stack runs out: a call of a
+        // lesson function takes several kilobytes of machine stack (more in debug builds).
+        let used = stackStart.map { $0 > Self.stackAddress() ? $0 - Self.stackAddress() : 0 } ?? 0
+        if used > LargeStackThread.usableBytes {
+            throw withFrames(ScriptError(.limit(.callDepth),
+                                         "too many nested calls: the interpreter's stack is full after \(callStack.count) calls",
+                                         at: location, hint: "a recursion without a base case? Lower the depth of the recursion"))
+        }
         callStack.append((function, location))
+    }
+
+    /// An address in the current stack frame (stacks grow downwards on the machines Swift runs on).
+    @inline(never)
+    static func stackAddress() -> UInt {
+        var marker = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
     func leaveCall() { callStack.removeLast() }

@@ -14,6 +14,10 @@ public enum LargeStackThread {
     /// The stack size given to interpreter threads: 512 MiB.
     public static let stackSize = 512 << 20
 
+    /// How much of the stack the interpreter lets nested calls use: all but a 64 MiB reserve for
+    /// the deepest native call (a native running on top of the last lesson frame).
+    public static let usableBytes: UInt = UInt(stackSize - (64 << 20))
+
     /// Runs `work` on a thread with `stackSize` bytes of stack and returns its result.
     public static func run<T>(_ work: @escaping () -> T) -> T {
         let box = ThreadWork(work)
@@ -35,8 +39,8 @@ public enum LargeStackThread {
             return nil
         }, context)
         guard created == 0 else {
-            // No thread could be made (resources exhausted): run here rather than fail; the depth
-            // limit still guards the common cases.
+            // No thread could be made (resources exhausted): run here rather than fail. The default
+            // depth limit fits the 8 MiB main-thread stack only in release builds; this is a last resort.
             Unmanaged<AnyThreadWork>.fromOpaque(context).release()
             return work()
         }

@@ -86,8 +86,10 @@ public struct NativeTypeBuilder<T> {
         let setter: ((inout Value, Value) throws -> Void)? = set.map { set in
             { receiver, newValue in
                 var value = try payload(receiver)
+                // Let go of the receiver's copy so the change happens in place, not on a copy.
+                receiver = .void
+                defer { receiver = wrap(value) }
                 try set(&value, newValue)
-                receiver = wrap(value)
             }
         }
         type.properties[name] = NativeType.Property(
@@ -116,9 +118,11 @@ public struct NativeTypeBuilder<T> {
         let signature = NativeSignature(name: name, parameters: parameters, returns: returns, doc: doc)
         type.methods[name, default: []].append(NativeType.Method(signature: signature, isMutating: true) { receiver, args, context in
             var value = try payload(receiver)
-            let result = try body(&value, args, context)
-            receiver = wrap(value)
-            return result
+            // Let go of the receiver's copy so `xs.append(x)` changes the array in place: keeping
+            // both would copy all of it on every call.
+            receiver = .void
+            defer { receiver = wrap(value) }
+            return try body(&value, args, context)
         })
         return self
     }
@@ -137,8 +141,9 @@ public struct NativeTypeBuilder<T> {
         if let set {
             type.subscriptSetters[signature.selector] = NativeType.SubscriptSetter { receiver, args, newValue, context in
                 var value = try payload(receiver)
+                receiver = .void
+                defer { receiver = wrap(value) }
                 try set(&value, args, newValue, context)
-                receiver = wrap(value)
             }
         }
         return self

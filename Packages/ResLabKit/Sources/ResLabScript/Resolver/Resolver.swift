@@ -406,7 +406,7 @@ public final class Resolver {
                 return
             }
             resolve(base)
-            checkMember(name, of: base, at: memberLocation, isCall: true, shapes: shapes, callLocation: location)
+            checkMember(name, of: base, at: memberLocation, isCall: true, shapes: shapes, callLocation: memberLocation)
             if let (root, rootLocation) = rootName(of: base), Self.mutatingOnlyNames(registry).contains(name),
                !hasReferenceSemantics(root) {
                 checkMutation(of: root, at: rootLocation, wholeVariable: false, verb: "use mutating member '\(name)' on", reads: true)

@@ -30,8 +30,8 @@ extension Value: CustomStringConvertible, CustomDebugStringConvertible {
         case .optional(let wrapped):
             guard let wrapped else { return "nil" }
             return "Optional(\(wrapped.debugDescription))"
-        case .function(let function):
-            return "(Function \(function.name))"
+        case .function:
+            return "(Function)"
         case .native(let native):
             if debug, let debugDescribe = native.type.debugDescribe { return debugDescribe(self) }
             return native.type.describe?(self) ?? native.type.name

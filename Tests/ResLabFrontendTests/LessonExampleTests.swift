@@ -1,0 +1,46 @@
+import ResLab
+import Testing
+
+/// The program of issue 4's "Must run" section is inside the lesson language: it parses and
+/// lowers without an error (running it needs the engine's bindings, which come later).
+@Suite struct LessonExampleTests {
+    static let example = """
+        import ResLab
+
+        // The lecture's block on a column vector: a[l] → z[l+1] → a[l+1] → z[l+2] → a[l+2].
+        let aL = Tensor([[1.0], [-2.0], [0.5]])
+        let W1 = Tensor([[0.2, -0.5, 0.1], [0.4, 0.3, -0.2], [-0.3, 0.8, 0.5]])
+        let b1 = Tensor([[0.1], [0.0], [-0.1]])
+        let z1 = matmul(W1, aL) + b1
+        let a1 = relu(z1)
+        print(a1.scalars)
+        let passThrough = relu(matmul(Tensor(zeros: [3, 3]), a1) + Tensor(zeros: [3, 1]) + relu(aL))
+        print(passThrough.scalars == relu(aL).scalars)
+
+        func identityBlock(_ input: Tensor, f: Int, filters: [Int], training: Bool = true,
+                           initializer: Initializer = .randomUniform(seed: 0)) -> Tensor {
+            let shortcut = input
+            var x = Conv2D(filters: filters[0], kernelSize: 1, padding: .valid, kernelInitializer: initializer)(input)
+            x = BatchNormalization(axis: 3)(x, training: training)
+            x = Activation(.relu)(x)
+            x = Add()([x, shortcut])
+            return Activation(.relu)(x)
+        }
+        let X = Tensor(randomNormal: [3, 4, 4, 6], seed: 1)
+        let A = identityBlock(X, f: 2, filters: [2, 4, 6], training: false)
+        print(A.shape)
+        let input = Input(shape: [8, 8, 6])
+        var y = identityBlock(input, f: 3, filters: [2, 4, 6])
+        y = Flatten()(y)
+        y = Dense(units: 3, activation: .softmax)(y)
+        let model = Model(inputs: input, outputs: y)
+        model.compile(optimizer: Adam(learningRate: 0.001), loss: .categoricalCrossentropy, metrics: [.accuracy])
+        model.summary()
+        """
+
+    @Test func theIssueExampleLowers() {
+        let parsed = ScriptFrontend.parse(Self.example, file: "example.swift")
+        #expect(parsed.errors.isEmpty, "\(parsed.errors.rendered)")
+        #expect(parsed.program?.statements.count == 19)
+    }
+}
