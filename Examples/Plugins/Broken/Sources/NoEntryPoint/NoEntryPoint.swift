@@ -1,0 +1,2 @@
+/// A shared library that exports Swift code but no `reslab_plugin_*` entry points.
+public func answer() -> Int { 42 }
