@@ -47,7 +47,7 @@ enum REPLFixtures {
 
     """
 
-    /// A lesson whose third cell fails at line 21, column 14 (`/` of `a / zero`).
+    /// A lesson whose third cell fails at line 21, column 11 (the `/` of `a / zero`).
     static let failingLesson = """
     ---
     id: failing
