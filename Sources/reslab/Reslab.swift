@@ -7,5 +7,5 @@ struct Reslab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reslab",
         abstract: "A terminal notebook for learning residual networks by running them.",
-        subcommands: [Bench.self, Train.self])
+        subcommands: [Bench.self, Run.self, Train.self])
 }
