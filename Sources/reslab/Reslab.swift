@@ -8,6 +8,6 @@ struct Reslab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reslab",
         abstract: "A terminal notebook for learning residual networks by running them.",
-        subcommands: [Repl.self, Export.self, Bench.self, Train.self],
+        subcommands: [Repl.self, Run.self, Export.self, Bench.self, Train.self],
         defaultSubcommand: Repl.self)
 }
