@@ -105,6 +105,7 @@ struct ChannelLayout {
     }
 
     /// x·multiplier[c] + shift[c] elementwise, c each element's channel.
+    @inline(__always)
     func affine(_ x: Tensor, multiplier: [Float], shift: [Float]) -> Tensor {
         Tensor(uncheckedShape: x.shape, count: x.count) { out, _ in
             x.withScalars { x in
@@ -127,6 +128,7 @@ struct ChannelLayout {
     }
 
     /// Two per-channel sums of `term(a, b, channel)` over all elements, split across the workers.
+    @inline(__always)
     func channelSums(_ a: Tensor, _ b: Tensor, _ term: (Float, Float, Int) -> (Double, Double)) -> ([Double], [Double]) {
         let parts = Swift.min(Parallelism.workers, Swift.max(1, a.count / Parallelism.minimumElementsPerWorker), Swift.max(outer, 1))
         var sums = [Double](repeating: 0, count: parts &* 2 &* channels)
@@ -162,6 +164,7 @@ struct ChannelLayout {
 
     /// Calls `body(range, position, channel)` for each contiguous run of one channel (inner > 1),
     /// or for each pixel's run of all channels (inner == 1, channel 0), split across workers.
+    @inline(__always)
     func forEachRun(_ body: (Range<Int>, Int, Int) -> Void) {
         Parallelism.forEachChunk(of: outer, minimumPerWorker: Swift.max(1, Parallelism.minimumElementsPerWorker / Swift.max(channels &* inner, 1))) { outers in
             for o in outers {
@@ -180,6 +183,7 @@ struct ChannelLayout {
 
 extension Tensor {
     /// `f(a, b, channel)` elementwise over two tensors of the same shape and channel layout.
+    @inline(__always)
     static func zipMappedAlongChannels(_ layout: ChannelLayout, _ a: Tensor, _ b: Tensor,
                                        _ f: (Float, Float, Int) -> Float) -> Tensor {
         Tensor(uncheckedShape: a.shape, count: a.count) { out, _ in
