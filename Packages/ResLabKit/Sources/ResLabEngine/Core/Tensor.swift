@@ -47,6 +47,7 @@ public struct Tensor {
     /// shape [0, 10¹²] is refused: every partial product of a valid shape's extents then fits in
     /// an Int, and the kernels can multiply extents without overflow checks.
     public static func checkedCount(of shape: [Int], op: String) throws -> Int {
+        _ = MemoryReuse.configure
         guard shape.allSatisfy({ $0 >= 0 }) else { throw TensorError.invalidShape(op: op, shape: shape) }
         let budgetElements = MemoryBudget.bytes / MemoryLayout<Float>.stride
         let span = shape.map { Swift.max($0, 1) }
