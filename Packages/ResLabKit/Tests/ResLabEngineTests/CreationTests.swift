@@ -13,6 +13,11 @@ import ResLabEngine
         #expect(image.shape == [1, 2, 2, 1])
         #expect(Tensor([Float(1), 2, 3]).shape == [3])
         #expect(Tensor(2.5).shape == [])
+        // Integer and Double literals and typed Double arrays all work.
+        #expect(Tensor([1, 2]).scalars == [1, 2])
+        #expect(try Tensor([[1, 2], [3, 4]]).shape == [2, 2])
+        let doubles: [[Double]] = [[0.5], [1.5]]
+        #expect(try Tensor(doubles).scalars == [0.5, 1.5])
         #expect(try Tensor(2.5).scalarized() == 2.5)
     }
 

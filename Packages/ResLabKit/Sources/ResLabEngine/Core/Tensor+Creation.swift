@@ -1,4 +1,8 @@
 /// Ways to make a tensor: literals, constant fills and seeded random draws (Swift for TensorFlow's names).
+///
+/// The `Double` forms are disfavoured overloads, so that a literal (`Tensor([1, 2])`,
+/// `Tensor([[1.0], [2.0]])`) resolves to the `Float` form without ambiguity, while arrays typed
+/// `[Double]` still convert.
 extension Tensor {
     // MARK: - Scalars and nested arrays
 
@@ -8,6 +12,7 @@ extension Tensor {
     }
 
     /// A scalar (rank-0) tensor.
+    @_disfavoredOverload
     public init(_ scalar: Double) {
         self.init(Float(scalar))
     }
@@ -18,6 +23,7 @@ extension Tensor {
     }
 
     /// A rank-1 tensor of the elements, converted to `Float`.
+    @_disfavoredOverload
     public init(_ elements: [Double]) {
         self.init(elements.map { Float($0) })
     }
@@ -28,6 +34,7 @@ extension Tensor {
     }
 
     /// A matrix from its rows, converted to `Float`. Throws when the rows differ in length.
+    @_disfavoredOverload
     public init(_ rows: [[Double]]) throws {
         try self.init(nested: rows.map { Tensor($0) }, innerRank: 1)
     }
@@ -38,6 +45,7 @@ extension Tensor {
     }
 
     /// A rank-3 tensor from nested arrays, converted to `Float`. Throws when the nesting is ragged.
+    @_disfavoredOverload
     public init(_ elements: [[[Double]]]) throws {
         try self.init(nested: elements.map { try Tensor($0) }, innerRank: 2)
     }
@@ -48,6 +56,7 @@ extension Tensor {
     }
 
     /// A rank-4 tensor from nested arrays, converted to `Float`. Throws when the nesting is ragged.
+    @_disfavoredOverload
     public init(_ elements: [[[[Double]]]]) throws {
         try self.init(nested: elements.map { try Tensor($0) }, innerRank: 3)
     }

@@ -42,37 +42,37 @@ def windows(x_shape, k, s, padding):
     return oh, ow, top, left
 
 
-def conv2d(x, f, s, padding):
-    n, h, w, c = x.shape
-    kh, kw, _, o = f.shape
-    oh, ow, top, left = windows(x.shape, (kh, kw), s, padding)
-    x64, f64 = x.astype(np.float64), f.astype(np.float64)
-    y = np.zeros((n, oh, ow, o))
+def taps(x_shape, f_shape, s, padding):
+    """Every (output row, output column, kernel row, kernel column, input row, input column) whose
+    input position is real (not padding)."""
+    _, h, w, _ = x_shape
+    kh, kw = f_shape[0], f_shape[1]
+    oh, ow, top, left = windows(x_shape, (kh, kw), s, padding)
     for i in range(oh):
         for j in range(ow):
             for a in range(kh):
                 for b in range(kw):
                     ih, iw = i * s[0] + a - top, j * s[1] + b - left
                     if 0 <= ih < h and 0 <= iw < w:
-                        y[:, i, j, :] += x64[:, ih, iw, :] @ f64[a, b]
+                        yield i, j, a, b, ih, iw
+
+
+def conv2d(x, f, s, padding):
+    oh, ow, _, _ = windows(x.shape, f.shape[:2], s, padding)
+    x64, f64 = x.astype(np.float64), f.astype(np.float64)
+    y = np.zeros((x.shape[0], oh, ow, f.shape[3]))
+    for i, j, a, b, ih, iw in taps(x.shape, f.shape, s, padding):
+        y[:, i, j, :] += x64[:, ih, iw, :] @ f64[a, b]
     return y
 
 
 def conv2d_grads(x, f, s, padding, dy):
-    """dX and dW of sum(conv2d(x, f) * dy), by the same loops run backwards."""
-    n, h, w, c = x.shape
-    kh, kw, _, o = f.shape
-    oh, ow, top, left = windows(x.shape, (kh, kw), s, padding)
+    """dX and dW of sum(conv2d(x, f) * dy), by the same taps run backwards."""
     x64, f64, dy64 = x.astype(np.float64), f.astype(np.float64), dy.astype(np.float64)
     dx, df = np.zeros(x.shape), np.zeros(f.shape)
-    for i in range(oh):
-        for j in range(ow):
-            for a in range(kh):
-                for b in range(kw):
-                    ih, iw = i * s[0] + a - top, j * s[1] + b - left
-                    if 0 <= ih < h and 0 <= iw < w:
-                        dx[:, ih, iw, :] += dy64[:, i, j, :] @ f64[a, b].T
-                        df[a, b] += x64[:, ih, iw, :].T @ dy64[:, i, j, :]
+    for i, j, a, b, ih, iw in taps(x.shape, f.shape, s, padding):
+        dx[:, ih, iw, :] += dy64[:, i, j, :] @ f64[a, b].T
+        df[a, b] += x64[:, ih, iw, :].T @ dy64[:, i, j, :]
     return dx, df
 
 
