@@ -15,25 +15,14 @@ final class SwishPlugin: ResLabPlugin {
             return try TensorBinding.value(swish(x, beta: Float(try args.double("beta"))), registry: context.registry)
         }
 
-        try registrar.defineType(Swish.self, name: "Swish", doc: "The swish activation as a layer.") { layer in
-            layer
-                .conforms(to: "Layer")
-                .initializer([.init("beta", .double, default: .double(1))]) { args, _ in
-                    Swish(beta: Float(try args.double("beta")))
-                }
-                .property("beta", .double, get: { .double(Double($0.beta)) })
-                .callAsFunction([.init("_", .named("Tensor"))], returns: .named("Tensor")) { layer, args, context in
-                    guard let input = TensorBinding.tensorValue(from: args[0]) else {
-                        throw NativeError("Swish takes a Tensor, got \(args[0].type)")
-                    }
-                    switch input {
-                    case .eager(let x):
-                        return try TensorBinding.value(.eager(try layer(x)), registry: context.registry)
-                    case .symbolic(let x):
-                        return try TensorBinding.value(.symbolic(try layer(x)), registry: context.registry)
-                    }
-                }
-        }
+        // LayerBinding gives the layer what every layer has in lessons: calling on eager or
+        // symbolic tensors, `training:`, `weights`, `countParams()`, use in Sequential and Model.
+        try LayerBinding.defineLayer(Swish.self, name: "Swish", doc: "The swish activation as a layer.",
+                                     registrar: registrar)
+            .initializer([.init("beta", .double, default: .double(1))]) { args, _ in
+                Swish(beta: Float(try args.double("beta")))
+            }
+            .property("beta", .double, get: { .double(Double($0.beta)) })
     }
 }
 

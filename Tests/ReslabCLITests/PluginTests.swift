@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The example plugins in `Examples/Plugins/`, each built as a package of its own with
+/// `swift build`, loaded by path into the real `reslab` and used.
+@Suite("Plugins built apart and loaded at run time", .serialized)
+struct PluginTests {
+    let home: TestHome
+    let libraries: ExamplePlugins.Libraries
+
+    init() throws {
+        home = try TestHome()
+        libraries = try ExamplePlugins.built.get()
+    }
+
+    @Test func swishLayerWorksEagerlyInAModelAndPassesTheGradientChecker() throws {
+        let script = home.path("swish.swift")
+        try """
+        let x = Tensor([[-2.0, -0.5, 0.0, 1.5]])
+        // The plugin's own loop against the engine's sigmoid: x · σ(x).
+        print((swish(x) - x * sigmoid(x)).abs().max().scalarized() < 1e-6)
+        print(swish(Tensor([[0.0]])).scalars)
+        let report = checkGradients(at: x) { x in swish(x, beta: 1.5).sum() }
+        print(report.passed)
+        let input = Input(shape: [4])
+        let output = Dense(units: 2)(Swish(beta: 1.0)(input))
+        let model = Model(inputs: input, outputs: output)
+        model.summary()
+        print(model.predict(x: x).shape)
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+
+        let run = try ReslabProcess.run(["run", script, "--plugin", libraries.swish], home: home)
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(Array(lines.prefix(3)) == ["true", "[0.0]", "true"])
+        #expect(run.output.contains("swish (Swish)"))
+        #expect(run.output.contains("Total params: 10"))  // Dense 4→2: 8 weights + 2 biases
+        #expect(lines.last == "[1, 2]")
+    }
+
+    @Test func histogramCommandFunctionAndRendererWorkAtTheREPL() throws {
+        let lessons = try REPLFixtures.install(in: home)
+        _ = lessons
+        let input = """
+        :plugin load \(libraries.histogram)
+        :plugins
+        let t = Tensor([[1.0, 2.0, 2.0, 3.0, 3.0, 3.0, 4.0, 4.0, 4.0, 4.0]])
+        :histogram t 4
+        histogram(t, bins: 4).counts
+
+        """
+        let run = try ReslabProcess.run(["lessons/fixture.md"], input: input, home: home)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Loaded histogram 1.0.0: types: Histogram; functions: histogram(_:bins:); commands: :histogram; renderers: Histogram"))
+        #expect(run.output.contains("histogram 1.0.0 (\(libraries.histogram))"))
+        // Range 1…4 in four bins of 0.75: one 1, two 2s, three 3s, four 4s (the maximum goes in the last bin).
+        #expect(run.output.contains("[   1.0000,    1.7500) "))
+        #expect(run.output.contains("[   3.2500,    4.0000] "))
+        #expect(run.output.contains("[Int] = [1, 2, 3, 4]"))
+    }
+
+    @Test func pluginsThatCannotLoadSayWhyInOneLineAndTheSessionGoesOn() throws {
+        _ = try REPLFixtures.install(in: home)
+        let notALibrary = home.path("notes.so")
+        try "just text".write(toFile: notALibrary, atomically: true, encoding: .utf8)
+        let input = """
+        :plugin load \(libraries.noEntryPoint)
+        :plugin load \(libraries.wrongAPIVersion)
+        :plugin load \(notALibrary)
+        :plugin load \(home.path("missing.so"))
+        :plugin load \(libraries.histogram)
+        :plugin load \(libraries.histogram)
+        1 + 1
+
+        """
+        let run = try ReslabProcess.run(["lessons/fixture.md"], input: input, home: home)
+        #expect(run.status == 0, "\(run.errors)")
+        let all = run.output + run.errors
+        #expect(all.contains("cannot load plugin \(libraries.noEntryPoint): no entry point 'reslab_plugin_api_version': not a ResLab plugin"))
+        #expect(all.contains("cannot load plugin \(libraries.wrongAPIVersion): built for plugin API version 999, this reslab has version 1"))
+        #expect(all.contains("cannot load plugin \(notALibrary): not a shared library (no ELF header)"))
+        #expect(all.contains("cannot load plugin \(home.path("missing.so")): no such file"))
+        #expect(all.contains("cannot load plugin \(libraries.histogram): already loaded"))
+        #expect(run.output.contains("Int = 2"))
+    }
+
+    @Test func aPluginNamedOnTheCommandLineThatFailsIsReportedAndReslabGoesOn() throws {
+        let script = home.path("plain.swift")
+        try "print(1 + 1)\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let run = try ReslabProcess.run(["run", script, "--plugin", libraries.noEntryPoint], home: home)
+        #expect(run.status == 0)
+        #expect(run.errors.contains("cannot load plugin \(libraries.noEntryPoint): no entry point"))
+        #expect(run.output == "2\n")
+    }
+
+    @Test func pluginsInTheUserPluginsFolderLoadAtStartUp() throws {
+        let folder = home.path("config/reslab/plugins")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/libSwishActivation.so", withDestinationPath: libraries.swish)
+        let script = home.path("uses-swish.swift")
+        try "print(swish(Tensor([[0.0]])).scalars)\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let run = try ReslabProcess.run(["run", script], home: home)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == "[0.0]\n")
+    }
+}
+
+/// Builds the example plugin packages once per test run, each with its own `swift build`, into one
+/// scratch folder under the root package's `.build` (so ResLabKit compiles once for all three).
+enum ExamplePlugins {
+    struct Libraries {
+        let swish: String
+        let histogram: String
+        let noEntryPoint: String
+        let wrongAPIVersion: String
+    }
+
+    struct BuildFailure: Error, CustomStringConvertible {
+        let package: String
+        let log: String
+        var description: String { "swift build of \(package) failed:\n\(log)" }
+    }
+
+    static let built: Result<Libraries, Error> = Result { try build() }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private static func build() throws -> Libraries {
+        let examples = repositoryRoot.appendingPathComponent("Examples/Plugins")
+        let scratch = repositoryRoot.appendingPathComponent(".build/plugin-examples")
+        for package in ["SwishActivation", "TensorHistogram", "Broken"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["swift", "build", "--package-path", examples.appendingPathComponent(package).path,
+                                 "--scratch-path", scratch.path]
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-build-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: log)
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+            process.waitUntilExit()
+            try handle.close()
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(at: log)
+            guard process.terminationStatus == 0 else { throw BuildFailure(package: package, log: text) }
+        }
+        let products = scratch.appendingPathComponent("debug")
+        func library(_ name: String) -> String { products.appendingPathComponent("lib\(name).so").path }
+        return Libraries(swish: library("SwishActivation"), histogram: library("TensorHistogram"),
+                         noEntryPoint: library("NoEntryPoint"), wrongAPIVersion: library("WrongAPIVersion"))
+    }
+}
