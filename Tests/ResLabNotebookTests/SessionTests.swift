@@ -141,6 +141,27 @@ import Testing
         #expect(variables.map(\.isConstant) == [true, true, false, true])
     }
 
+    @Test func asACellRunnerItReportsOutputsAndErrorsAtLessonPositions() throws {
+        let lesson = try Lesson.parse(Self.errorsLesson, file: "errors.md")
+        let session = try SessionFixtures.session(lesson)
+        let runner: CellRunner = session.runner
+        #expect(runner.run(lesson.cells[0].source) == CellRunResult(outputs: []))
+        let result = runner.run(lesson.cells[2].source)
+        #expect(result.error?.location == SourceLocation(file: "errors.md", line: 10, column: 14))
+        #expect(runner.run(CellSource(text: "divide(9, by: 3)", file: "check", firstLine: 1)).outputs == [.text("Int = 3")])
+    }
+
+    @Test func restartForgetsNamesAndRunsButKeepsEdits() throws {
+        let session = try SessionFixtures.session(try SessionFixtures.lesson(codes: ["let a = 1", "a + 1"]))
+        _ = session.runAll(includeOptional: false)
+        try session.edit(cell: 1, code: "let a = 5")
+        session.restart()
+        #expect(session.executionCount == 0)
+        #expect(session.state(ofCell: 1) == .notRun)
+        #expect(session.variables().isEmpty)
+        #expect(try session.runWithDependencies(cell: 2).last?.outputs == [.text("Int = 6")])
+    }
+
     @Test func runningAMissingCellIsAnError() throws {
         let session = try SessionFixtures.session(try SessionFixtures.lesson(codes: ["let a = 1"]))
         #expect(throws: NotebookSession.SessionError.noSuchCell(number: 4, count: 1)) { try session.run(cell: 4) }

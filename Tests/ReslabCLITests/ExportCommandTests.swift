@@ -44,6 +44,15 @@ struct ExportCommandTests {
         #expect(dom.contains("<pre class=\"output\">Double = 1.0</pre>"))
         #expect(dom.contains("<li>Step through cells</li>"))
 
+        let plots = try ReslabProcess.run(["export", "lessons/plotting.md", "--to", "html", "--out", "plots.html"], home: home)
+        #expect(plots.status == 0)
+        let plotsDOM = try ExportBrowser.dumpDOM(of: home.path("plots.html"), home: home)
+        // The chart is inline SVG that the browser parsed as such (its title and the series' line).
+        #expect(plotsDOM.contains("<figure class=\"plot\">\n<svg"))
+        #expect(plotsDOM.contains("falling loss"))
+        #expect(plotsDOM.contains("<polyline class=\"series\""))
+        #expect(plotsDOM.contains("<pre class=\"output\">[Int] = [2, 2]</pre>"))
+
         let failing = try ReslabProcess.run(["export", "lessons/failing.md", "--to", "html", "--out", "failing.html"], home: home)
         #expect(failing.status == 1)
         let failingDOM = try ExportBrowser.dumpDOM(of: home.path("failing.html"), home: home)

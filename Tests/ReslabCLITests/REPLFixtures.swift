@@ -79,13 +79,16 @@ enum REPLFixtures {
 
     """
 
-    /// Writes the lessons into `home`'s `lessons/` folder; returns that folder.
+    /// Writes the lessons into `home`'s `lessons/` folder (the malformed one beside it, so the
+    /// catalogue stays clean); returns that folder.
     @discardableResult
     static func install(in home: TestHome) throws -> String {
         let folder = home.path("lessons")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try lesson.write(toFile: folder + "/fixture.md", atomically: true, encoding: .utf8)
         try failingLesson.write(toFile: folder + "/failing.md", atomically: true, encoding: .utf8)
+        try plotLesson.write(toFile: folder + "/plotting.md", atomically: true, encoding: .utf8)
+        try malformedLesson.write(toFile: home.path("malformed.md"), atomically: true, encoding: .utf8)
         return folder
     }
 }
@@ -119,4 +122,41 @@ struct ReslabProcess {
                              output: try String(contentsOfFile: outputFile, encoding: .utf8),
                              errors: try String(contentsOfFile: errorFile, encoding: .utf8))
     }
+}
+
+extension REPLFixtures {
+    /// A lesson with a plot (the standard host's `plots` plugin) and a tensor.
+    static let plotLesson = """
+    ---
+    id: plotting
+    title: Plotting
+    order: 3
+    plugins: [plots]
+    ---
+    A loss curve.
+
+    ```swift
+    let x = Tensor([[1.0, 2.0], [3.0, 4.0]])
+    x.shape
+    ```
+
+    ```swift
+    lineChart(series: ["loss": [1.0, 0.5, 0.25]], title: "falling loss")
+    ```
+
+    """
+
+    /// A lesson the lesson parser rejects: a test for an exercise that does not exist (line 7).
+    static let malformedLesson = """
+    ---
+    id: malformed
+    title: Malformed
+    order: 4
+    ---
+
+    ```swift test exercise=nowhere points=1 message="x"
+    let y = 1
+    ```
+
+    """
 }

@@ -109,6 +109,18 @@ struct REPLPipeTests {
         #expect(exported.contains("```text\nDouble = 1.0\n```"))
     }
 
+    @Test func pluginsAreListedAndAPluginThatCannotLoadIsReported() throws {
+        let run = try ReslabProcess.run(["lessons/fixture.md"], input: ":plugins\n:plugin load missing.so\n:plugin\nlet t = Tensor([[1.0, 2.0]])\n:vars\n",
+                                        home: home)
+        #expect(run.status == 0)
+        #expect(run.output.contains("\nplots 1.0.0 (built-in): types: LineChart, BarChart; functions: lineChart("))
+        #expect(run.output.contains("\nengine 1.0.0 (built-in): types: Tensor"))
+        #expect(run.output.contains("/missing.so: no such file\n"))
+        #expect(run.output.contains("error: usage: :plugin load PATH\n"))
+        // A tensor's shape shows in the variable inspector.
+        #expect(run.output.contains("\nt         Tensor  [1, 2]  "))
+    }
+
     @Test func withoutALessonTheRepLRunsCode() throws {
         let run = try ReslabProcess.run([], input: "let x = 40\nx + 2\n:progress\n", home: home,
                                         environment: ["RESLAB_LESSONS": home.path("nowhere")])

@@ -26,7 +26,7 @@ struct REPLTerminalTests {
         #expect(try terminal.waitForExit() == .exited(0))
     }
 
-    @Test func tabCompletesCommandsAndNamesInScope() throws {
+    @Test func tabCompletesCommandsNamesAndMembers() throws {
         let terminal = try start()
         try terminal.expect("fixture:1> ")
         try terminal.send(":ne", .tab, .enter)
@@ -35,6 +35,12 @@ struct REPLTerminalTests {
         try terminal.expect("fixture:2> ")
         try terminal.send("doub", .tab, .enter)
         try terminal.expect("[3] Double = 1.0")
+        try terminal.expect("fixture:2> ")
+        // Members after a dot, from the engine's Tensor.
+        try terminal.send("let t = Tensor(zeros: [2, 3])", .enter)
+        try terminal.expect("fixture:2> ")
+        try terminal.send("t.sha", .tab, .enter)
+        try terminal.expect("[5] [Int] = [2, 3]")
         try leave(terminal, prompt: "fixture:2> ")
     }
 

@@ -258,8 +258,7 @@ public final class NotebookSession {
                 guard case .cell(let cell) = provider.origin else { continue }
                 providerCells.insert(cell)
                 if let latest = records[cell]?.execution.executionCount, latest > ranAt {
-                    let isDefinition = writes[name]?.contains { $0.origin == provider.origin && $0.isDefinition } ?? false
-                    report(.redefined(name: name, by: provider.origin, executionCount: latest, isDefinition: isDefinition),
+                    report(.redefined(name: name, by: provider.origin, executionCount: latest, isDefinition: provider.isDefinition),
                            key: "\(name) \(provider.origin)")
                 } else if let edited = try? currentSource(ofCell: cell), let ran = records[cell]?.execution.code,
                           edited.text != ran {

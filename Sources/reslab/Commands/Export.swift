@@ -34,7 +34,7 @@ struct Export: ParsableCommand {
             output.error("\(error)")
             throw ExitCode(2)
         }
-        let host = LessonHost.make(pluginPaths: plugins, warn: output.error)
+        let host = try LessonHost.make(pluginPaths: plugins, warn: output.error)
         for warning in LessonHost.missingPlugins(of: loaded, in: host) { output.error(warning) }
         let session = NotebookSession(lesson: loaded, host: host)
         let executions = session.runAll(includeOptional: includeOptional)

@@ -21,7 +21,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let output = TerminalOutput()
-        let host = LessonHost.make(pluginPaths: plugins, warn: output.error)
+        let host = try LessonHost.make(pluginPaths: plugins, warn: output.error)
         var catalogue: LessonCatalogue?
         if let folder = lessons ?? LessonCatalogue.defaultFolder() {
             do {

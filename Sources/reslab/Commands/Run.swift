@@ -2,19 +2,27 @@ import ArgumentParser
 import Foundation
 import ResLab
 
-/// `reslab run FILE`: runs a script without a terminal, printing every output as it comes and
-/// exiting non-zero on the first error.
+/// `reslab run FILE`: runs a lesson (`.md`, see `LessonBatchRun`) or a script (`.swift`) without a
+/// terminal, printing every output as it comes and exiting non-zero on the first error.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a lesson-language script (.swift) and print its output.",
+        abstract: "Run a lesson (.md) or a lesson-language script (.swift) and print its output.",
         discussion: """
             The script runs with every built-in plugin (tensors, layers, models, data sets, plots). \
             Errors are reported as FILE:LINE:COL: error: MESSAGE, with the line, a caret and a hint, \
-            on standard error; the first one ends the run with exit status 1.
+            on standard error; the first one ends the run with exit status 1. A lesson runs its cells \
+            in order (optional cells only with --include-optional; test cells never), each under a \
+            header naming the cell and its line; a lesson that cannot be loaded exits with status 2.
             """)
 
-    @ArgumentParser.Argument(help: "The script to run.")
+    @ArgumentParser.Argument(help: "The lesson (.md) or script (.swift) to run.")
     var file: String
+
+    @Flag(help: "Run a lesson's optional cells too (long training runs).")
+    var includeOptional = false
+
+    @Option(name: .customLong("plugin"), help: "Load a plugin from this shared library before a lesson runs (repeatable).")
+    var plugins: [String] = []
 
     @Option(help: "Seconds the script may run before it is stopped.")
     var timeLimit: Double = ExecutionLimits.default.maxSeconds
@@ -27,8 +35,8 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        guard file.hasSuffix(".swift") else {
-            throw ValidationError("reslab run takes a script ending in .swift; got \(file)")
+        guard file.hasSuffix(".swift") || file.hasSuffix(".md") else {
+            throw ValidationError("reslab run takes a lesson ending in .md or a script ending in .swift; got \(file)")
         }
         var limits = ExecutionLimits.default
         limits.maxSeconds = timeLimit
@@ -37,6 +45,11 @@ struct Run: ParsableCommand {
             .time: "if the work is really this long, give it more time: reslab run --time-limit SECONDS \(file)",
             .steps: "an endless loop? If the work is really this long, raise the budget: reslab run --step-limit N \(file)",
         ]
+        if file.hasSuffix(".md") {
+            let status = LessonBatchRun(path: file, includeOptional: includeOptional, pluginPaths: plugins, limits: limits).run()
+            guard status == .passed else { throw ExitCode(status.rawValue) }
+            return
+        }
         guard try ScriptRunner.run(path: file, host: try makeStandardHost(), limits: limits) else { throw ExitCode(1) }
     }
 }

@@ -5,9 +5,9 @@ import ResLab
 /// terminal; the `.md` half of `reslab run`.
 ///
 /// The log reads well in CI: a line naming the lesson, then per cell a header
-/// `── cell 3 · line 42 ──` and its output as it is printed (its final value as `[3] value`), an
-/// error at its lesson position (`lesson.md:44:9: error: …`) on standard error, and a summary line
-/// with the time taken and the slowest cell.
+/// `── cell 3 · line 42 ──` and its output as it is printed (its final value as `[3] value`); the
+/// first error at its lesson position (`lesson.md:44:9: error: …`, with the line and a caret) and
+/// a line saying which cell failed, on standard error; or a summary line with the time taken.
 struct LessonBatchRun {
     let path: String
     let includeOptional: Bool
@@ -30,7 +30,13 @@ struct LessonBatchRun {
             output.error("\(error)")
             return .lessonUnusable
         }
-        let host = LessonHost.make(pluginPaths: pluginPaths, warn: output.error)
+        let host: PluginHost
+        do {
+            host = try LessonHost.make(pluginPaths: pluginPaths, warn: output.error)
+        } catch {
+            output.error("error: the built-in plugins could not be installed: \(error)")
+            return .lessonUnusable
+        }
         for warning in LessonHost.missingPlugins(of: lesson, in: host) { output.error(warning) }
         let session = NotebookSession(lesson: lesson, host: host, limits: limits)
         session.outputSink = { output.write($0) }
@@ -44,12 +50,13 @@ struct LessonBatchRun {
             started = Date()
         }, didRun: { cell, execution in
             timings.append((cell.number, Date().timeIntervalSince(started)))
-            ExecutionPrinter.show(execution, runner: session.runner, on: output, streamed: true)
+            ExecutionPrinter.show(execution, runner: session.runner, on: output, streamed: true, errorsToStandardError: true)
         })
         let total = timings.reduce(0) { $0 + $1.seconds }
         let skipped = lesson.cells.filter { $0.role != .test && $0.isOptional && !includeOptional }.map(\.number)
         let skippedNote = skipped.isEmpty ? ""
-            : "; optional cell\(skipped.count == 1 ? "" : "s") \(skipped.map(String.init).joined(separator: ", ")) skipped (--include-optional runs them)"
+            : "; optional cell\(skipped.count == 1 ? "" : "s") \(skipped.map(String.init).joined(separator: ", ")) skipped "
+              + "(--include-optional runs \(skipped.count == 1 ? "it" : "them"))"
         if let failed = executions.last, let error = failed.error, case .cell(let number) = failed.origin {
             let notRun = flow.count - executions.count
             output.error("error: cell \(number) failed at \(error.location.map { "\($0)" } ?? lesson.file); "
@@ -57,7 +64,8 @@ struct LessonBatchRun {
             return .cellFailed
         }
         var summary = String(format: "✔ %d cell%@ ran in %.1f s", executions.count, executions.count == 1 ? "" : "s", total)
-        if let slowest = timings.max(by: { $0.seconds < $1.seconds }), timings.count > 1 {
+        // The slowest cell is worth naming when it is what a lesson's time budget hinges on.
+        if let slowest = timings.max(by: { $0.seconds < $1.seconds }), timings.count > 1, slowest.seconds >= 0.5 {
             summary += String(format: " (slowest: cell %d, %.1f s)", slowest.cell, slowest.seconds)
         }
         output.line(summary + skippedNote)

@@ -1,9 +1,11 @@
 import ResLab
 
 /// How the REPL and `reslab run` show an execution: the text it printed (unless that was streamed
-/// as it came), then `[N] value` (a chart on lines of its own), or the error.
+/// as it came), then `[N] value` (a chart on lines of its own), or the error (on standard error
+/// when `errorsToStandardError`, as `reslab run` reports them).
 enum ExecutionPrinter {
-    static func show(_ execution: CellExecution, runner: ScriptCellRunner, on output: TerminalOutput, streamed: Bool) {
+    static func show(_ execution: CellExecution, runner: ScriptCellRunner, on output: TerminalOutput, streamed: Bool,
+                     errorsToStandardError: Bool = false) {
         var printed = execution.outputs
         if execution.value != nil, !printed.isEmpty { printed.removeLast() }
         let text = printed.compactMap { output -> String? in
@@ -21,6 +23,8 @@ enum ExecutionPrinter {
             if execution.wasInterrupted {
                 let place = error.location.map { " at \($0)" } ?? ""
                 output.line(output.styled("\(count) interrupted\(place); the session goes on", "33"))
+            } else if errorsToStandardError {
+                output.error(error.description)
             } else {
                 output.line(output.styled(error.description, "31"))
             }

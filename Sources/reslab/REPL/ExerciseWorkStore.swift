@@ -22,7 +22,7 @@ struct ExerciseWorkStore {
         try Data(code.utf8).write(to: file, options: .atomic)
     }
 
-    /// Forgets the learner's code (the lesson's template comes back).
+    /// Forgets the learner's code (the lesson's template comes back): for `:reset`.
     func remove(lesson: String, exercise: String) throws {
         let file = path(lesson: lesson, exercise: exercise)
         if FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }

@@ -6,10 +6,10 @@ enum LessonHost {
     /// A host with the built-in plugins, the plugins in the user's plugins folder and the ones
     /// named with `--plugin`. A plugin that fails to load is reported through `warn` (one line
     /// naming the file and why) and the host goes on without it.
-    static func make(pluginPaths: [String], warn: (String) -> Void) -> PluginHost {
-        // The built-in plugins (engine bindings, plots, grading helpers) are not on this branch yet:
-        // lessons run on the language's own standard library until `makeStandardHost()` lands.
-        let host = PluginHost()
+    ///
+    /// - Throws: only when the built-in plugins collide, which is a defect of this build.
+    static func make(pluginPaths: [String], warn: (String) -> Void) throws -> PluginHost {
+        let host = try makeStandardHost()
         let folder = PluginHost.libraries(inFolder: PluginHost.userPluginsFolder)
         for path in folder + pluginPaths {
             do {

@@ -257,7 +257,8 @@ final class ReplSession {
         writeProgress()
     }
 
-    /// Changes the progress (an exercise passed, a hint shown) and saves it.
+    /// Changes the progress and saves it: for the grading commands (`:check` records an exercise
+    /// passed, `:hint` the hints shown).
     func updateProgress(_ change: (inout ResLabNotebook.Progress) -> Void) {
         change(&progress)
         writeProgress()
