@@ -33,5 +33,10 @@ public final class NNPlugin: ResLabPlugin {
             setRandomSeed(try args.int(0))
             return .void
         }
+        try registrar.function("clearSession", [],
+                               doc: "Restarts Keras' automatic layer names (conv2d, conv2d_1, …), so a rebuilt model gets the same names.") { _, _ in
+            clearSession()
+            return .void
+        }
     }
 }
