@@ -12,6 +12,7 @@ print(model.layers[0], model.layers[1].name) // expect: input_1 (InputLayer) den
 print(model(Tensor(zeros: [5, 3])).shape, model.predict(x: Tensor(zeros: [5, 3])).shape) // expect: [5, 2] [5, 2]
 print(head(Tensor(zeros: [1, 3]), units: 3).shape) // expect: [1, 3]
 print(relu(input).isSymbolic, model.outputs[0].shape) // expect: true [nil, Optional(2)]
+print((input + relu(input)).isSymbolic) // expect: true
 let stack = Sequential([Dense(units: 3), Dense(units: 1)], inputShape: [2])
 stack.add(Activation(.sigmoid))
 print(stack.countParams(), stack.layers.count) // expect: 13 3
@@ -24,7 +25,7 @@ stack.summary()
 // expect: _________________________________________________________________
 // expect: dense_5 (Dense)              (None, 1)                 4
 // expect: _________________________________________________________________
-// expect: activation_1 (Activation)    (None, 1)                 0
+// expect: activation_2 (Activation)    (None, 1)                 0
 // expect: =================================================================
 // expect: Total params: 13
 // expect: Trainable params: 13

@@ -1,8 +1,9 @@
 import ResLabEngine
+import ResLabNN
 import ResLabScript
 
 /// `+ - * /` between tensors (NumPy broadcasting) and between a tensor and a number on either
-/// side; `==` and `!=` as Swift for TensorFlow has them (one Bool: same shape and same elements);
+/// side (`+` also joins two symbolic tensors, through an `Add` layer); `==` and `!=` as Swift for TensorFlow has them (one Bool: same shape and same elements);
 /// `< <= > >=` elementwise, giving a tensor of 1s and 0s (NumPy's meaning; the lesson language
 /// has no `.<`); prefix `-`.
 extension TensorKit {
@@ -16,6 +17,10 @@ extension TensorKit {
         ]
         for (symbol, name, tensorTensor, tensorNumber, numberTensor) in arithmetic {
             builder.infixOperator(symbol) { lhs, rhs in
+                // Two symbolic tensors add through an Add layer, as Keras' `x + y` does on KerasTensors.
+                if symbol == "+", case .symbolic(let a)? = kit.builder.unwrap(lhs), case .symbolic(let b)? = kit.builder.unwrap(rhs) {
+                    return kit.wrap(.symbolic(try Add()([a, b])))
+                }
                 switch (try kit.eager(lhs, op: "'\(symbol)'", parameter: "lhs"), try kit.eager(rhs, op: "'\(symbol)'", parameter: "rhs")) {
                 case (let a?, let b?):
                     do {

@@ -112,40 +112,34 @@ struct ResidualBlockTrace {
 
     // MARK: - The table
 
+    /// The table (under 80 columns unless W_s adds its column), a legend of the formulas, the
+    /// shapes, and what changed.
     func table() -> String {
         let skipName = projected ? "W_s·a[l]" : "a[l]"
-        let columns: [(title: String, formula: String, values: [Float])] = [
-            ("a[l]", "input", aL),
-            ("z[l+1]", "W[l+1]·a[l] + b", z1),
-            ("a[l+1]", "g(z[l+1])", a1),
-            ("z[l+2]", "W[l+2]·a[l+1] + b", z2),
-            ("a[l+2] plain", "g(z[l+2])", plain),
-            ("shortcut", skipName, shortcut),
-            ("a[l+2] residual", "g(z[l+2] + \(skipName))", residual),
+        var columns: [(title: String, values: [Float])] = [
+            ("a[l]", aL), ("z[l+1]", z1), ("a[l+1]", a1), ("z[l+2]", z2), ("a[l+2] plain", plain),
         ]
+        if projected { columns.append((skipName, shortcut)) }
+        columns.append(("a[l+2] residual", residual))
         let rows = columns.map(\.values.count).max() ?? 0
         let cells = columns.map { column in column.values.map(Self.format) }
         let unitWidth = max(4, String(rows).count)
-        let widths = zip(columns, cells).map { column, cells in
-            max(column.title.count, column.formula.count, cells.map(\.count).max() ?? 0)
-        }
-        func line(_ first: String, _ fields: [String], right: Bool) -> String {
-            let padded = zip(fields, widths).map { field, width in
-                let gap = String(repeating: " ", count: max(0, width - field.count))
-                return right ? gap + field : field + gap
-            }
-            return (String(repeating: " ", count: unitWidth - first.count) + first + " │ " + padded.joined(separator: " │ "))
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        let widths = zip(columns, cells).map { column, cells in max(column.title.count, cells.map(\.count).max() ?? 0) }
+        func line(_ first: String, _ fields: [String]) -> String {
+            let padded = zip(fields, widths).map { field, width in String(repeating: " ", count: max(0, width - field.count)) + field }
+            let text = String(repeating: " ", count: unitWidth - first.count) + first + " │ " + padded.joined(separator: " │ ")
+            return String(text.reversed().drop { $0 == " " }.reversed())
         }
         var lines = ["The residual block on one example, unit by unit (g = ReLU):", ""]
-        lines.append(line("unit", columns.map(\.title), right: false))
-        lines.append(line("", columns.map(\.formula), right: false))
+        lines.append(line("unit", columns.map(\.title)))
         lines.append(String(repeating: "─", count: unitWidth + 1) + "┼"
                      + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: "┼"))
         for row in 0..<rows {
-            lines.append(line(String(row + 1), cells.map { row < $0.count ? $0[row] : "" }, right: true))
+            lines.append(line(String(row + 1), cells.map { row < $0.count ? $0[row] : "" }))
         }
         lines.append("")
+        lines.append("z[l+1] = W[l+1]·a[l] + b[l+1]   a[l+1] = g(z[l+1])   z[l+2] = W[l+2]·a[l+1] + b[l+2]")
+        lines.append("a[l+2] plain = g(z[l+2])   a[l+2] residual = g(z[l+2] + \(skipName))")
         lines.append("shapes: " + shapes.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         lines.append(summary(skipName: skipName))
         return lines.joined(separator: "\n")

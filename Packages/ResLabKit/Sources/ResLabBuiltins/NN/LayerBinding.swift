@@ -74,6 +74,14 @@ public enum LayerBinding {
             .property("weightNames", .array(.string), doc: "Each weight's checkpoint name, layer/weight (conv2d/kernel), in weights order.") { layer in
                 .array(layer.weights.map { .string($0.path) })
             }
+            .method("getWeights", [], returns: .array(tensorType), doc: "The weights' values, as `weights` (Keras' get_weights).") { layer, _, _ in
+                try weightValues(layer.weights, registry: registry)
+            }
+            .method("setWeights", [.init("_", .array(tensorType), name: "weights")],
+                    doc: "Replaces every weight, in `weights` order, with tensors of the same shapes (Keras' set_weights); works on a `let`.") { layer, args, _ in
+                try assign(args[0], to: layer.weights, of: layer)
+                return .void
+            }
             .method("countParams", [], returns: .int, doc: "The number of scalars in all weights (Keras' count_params).") { layer, _, _ in
                 .int(layer.countParams())
             }
