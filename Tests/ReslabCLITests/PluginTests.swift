@@ -18,7 +18,7 @@ struct PluginTests {
         try """
         let x = Tensor([[-2.0, -0.5, 0.0, 1.5]])
         // The plugin's own loop against the engine's sigmoid: x · σ(x).
-        print((swish(x) - x * sigmoid(x)).abs().max().scalarized() < 1e-6)
+        print(abs(swish(x) - x * sigmoid(x)).max().scalarized() < 1e-6)
         print(swish(Tensor([[0.0]])).scalars)
         let report = checkGradients(at: x) { x in swish(x, beta: 1.5).sum() }
         print(report.passed)
@@ -93,6 +93,28 @@ struct PluginTests {
         #expect(run.output == "2\n")
     }
 
+    @Test func aLessonThatDeclaresAPluginLoadsIt() throws {
+        let lesson = home.path("uses-swish.md")
+        try """
+        ---
+        id: uses-swish
+        title: Swish
+        order: 1
+        plugins: [\(libraries.swish)]
+        ---
+
+        # Swish
+
+        ```swift
+        print(swish(Tensor([[0.0]])).scalars)
+        ```
+
+        """.write(toFile: lesson, atomically: true, encoding: .utf8)
+        let run = try ReslabProcess.run(["run", lesson], home: home)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("[0.0]\n"))
+    }
+
     @Test func pluginsInTheUserPluginsFolderLoadAtStartUp() throws {
         let folder = home.path("config/reslab/plugins")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -147,7 +169,8 @@ enum ExamplePlugins {
             try? FileManager.default.removeItem(at: log)
             guard process.terminationStatus == 0 else { throw BuildFailure(package: package, log: text) }
         }
-        let products = scratch.appendingPathComponent("debug")
+        // `debug` is a symbolic link to the triple-named folder; the host reports resolved paths.
+        let products = scratch.appendingPathComponent("debug").resolvingSymlinksInPath()
         func library(_ name: String) -> String { products.appendingPathComponent("lib\(name).so").path }
         return Libraries(swish: library("SwishActivation"), histogram: library("TensorHistogram"),
                          noEntryPoint: library("NoEntryPoint"), wrongAPIVersion: library("WrongAPIVersion"))

@@ -35,7 +35,7 @@ struct Export: ParsableCommand {
             throw ExitCode(2)
         }
         let host = try LessonHost.make(pluginPaths: plugins, warn: output.error)
-        for warning in LessonHost.missingPlugins(of: loaded, in: host) { output.error(warning) }
+        for warning in LessonHost.loadDeclaredPlugins(of: loaded, into: host) { output.error(warning) }
         let session = NotebookSession(lesson: loaded, host: host)
         let executions = session.runAll(includeOptional: includeOptional)
         if let out {

@@ -21,7 +21,7 @@ struct Run: ParsableCommand {
     @Flag(help: "Run a lesson's optional cells too (long training runs).")
     var includeOptional = false
 
-    @Option(name: .customLong("plugin"), help: "Load a plugin from this shared library before a lesson runs (repeatable).")
+    @Option(name: .customLong("plugin"), help: "Load a plugin from this shared library first (repeatable).")
     var plugins: [String] = []
 
     @Option(help: "Seconds the script may run before it is stopped.")
@@ -50,7 +50,8 @@ struct Run: ParsableCommand {
             guard status == .passed else { throw ExitCode(status.rawValue) }
             return
         }
-        guard try ScriptRunner.run(path: file, host: try makeStandardHost(), limits: limits) else { throw ExitCode(1) }
+        let host = try LessonHost.make(pluginPaths: plugins, warn: ScriptRunner.standardErrorLine)
+        guard try ScriptRunner.run(path: file, host: host, limits: limits) else { throw ExitCode(1) }
     }
 }
 
@@ -80,6 +81,10 @@ enum ScriptRunner {
 
     static func standardOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func standardErrorLine(_ line: String) {
+        standardError(line + "\n")
     }
 
     static func standardError(_ text: String) {

@@ -37,7 +37,7 @@ struct LessonBatchRun {
             output.error("error: the built-in plugins could not be installed: \(error)")
             return .lessonUnusable
         }
-        for warning in LessonHost.missingPlugins(of: lesson, in: host) { output.error(warning) }
+        for warning in LessonHost.loadDeclaredPlugins(of: lesson, into: host) { output.error(warning) }
         let session = NotebookSession(lesson: lesson, host: host, limits: limits)
         session.outputSink = { output.write($0) }
 

@@ -21,11 +21,27 @@ enum LessonHost {
         return host
     }
 
-    /// The plugins a lesson's front matter names that the host lacks, as one warning line each.
-    static func missingPlugins(of lesson: Lesson, in host: PluginHost) -> [String] {
-        let loaded = Set(host.plugins.map(\.name))
-        return lesson.frontMatter.plugins.filter { !loaded.contains($0) }.map {
-            "warning: \(lesson.file) uses plugin `\($0)`, which is not loaded; load it with --plugin PATH"
+    /// Loads the plugins a lesson's front matter declares and returns one warning line for each
+    /// that is missing. An entry that is a path (it has a `/` or ends in `.so`) is loaded, relative
+    /// to the lesson's folder; a bare name must be loaded already (built in, from the plugins
+    /// folder, or with `--plugin`).
+    static func loadDeclaredPlugins(of lesson: Lesson, into host: PluginHost) -> [String] {
+        let folder = URL(fileURLWithPath: lesson.file).deletingLastPathComponent()
+        var warnings: [String] = []
+        for entry in lesson.frontMatter.plugins {
+            if entry.contains("/") || entry.hasSuffix(".so") {
+                let path = entry.hasPrefix("/") ? entry : folder.appendingPathComponent(entry).path
+                do {
+                    try host.load(path: path)
+                } catch let error as PluginLoadError where error.reason == "already loaded" {
+                    continue
+                } catch {
+                    warnings.append("warning: \(lesson.file) needs a plugin that did not load: \(error)")
+                }
+            } else if !host.plugins.contains(where: { $0.name == entry }) {
+                warnings.append("warning: \(lesson.file) uses plugin `\(entry)`, which is not loaded; load it with --plugin PATH")
+            }
         }
+        return warnings
     }
 }

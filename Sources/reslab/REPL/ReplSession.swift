@@ -64,7 +64,7 @@ final class ReplSession {
                 try notebook.edit(cell: exercise.cellNumber, code: code)
             }
         }
-        for warning in LessonHost.missingPlugins(of: lesson, in: host) { output.error(warning) }
+        for warning in LessonHost.loadDeclaredPlugins(of: lesson, into: host) { output.error(warning) }
         let saved = progress.lesson(lesson.id).currentCell
         let stops = visitableCells
         currentCell = stops.last { $0 <= saved } ?? stops.first ?? 0

@@ -44,11 +44,11 @@ public final class PluginRegistrar {
             throw PluginCollision(message: "plugin '\(pluginName)' extends type '\(name)', which no plugin registered")
         }
         let before = MemberSnapshot(type)
-        host.registry.defineType(swiftType, name: name, define)
+        let keptProperties = host.registry.extendType(swiftType, name: name, define)
         let after = MemberSnapshot(type)
-        if let duplicate = after.duplicates(comparedWith: before).first {
+        if let duplicate = (keptProperties + after.duplicates(comparedWith: before)).first {
             throw PluginCollision(message: "plugin '\(pluginName)' registers \(name).\(duplicate), "
-                + "which \(host.owner(of: .type, name) ?? "another plugin") already registered")
+                + "which \(host.owner(of: .type, name).map { "plugin '\($0)'" } ?? "another plugin") already registered; the first keeps it")
         }
         contributions.extensions.append(name)
     }
@@ -120,6 +120,11 @@ public final class PluginRegistrar {
 /// A name two plugins both registered.
 public struct PluginCollision: Error, CustomStringConvertible, Equatable {
     public let message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
     public var description: String { message }
 }
 
@@ -169,9 +174,8 @@ private struct MemberSnapshot {
         for name in type.staticProperties.keys { add("static " + name) }
     }
 
-    /// Selectors that now appear more often than once although they were there before. (A property
-    /// redefined with the same name replaces the old entry in place, so it shows as an unchanged
-    /// count; properties are compared by name presence in `PluginRegistrar.extendType` callers.)
+    /// Selectors that now appear more often than once although they were there before. (Properties
+    /// are kept by `NativeRegistry.extendType`, which reports them itself.)
     func duplicates(comparedWith before: MemberSnapshot) -> [String] {
         selectors.filter { key, count in count > 1 && count > (before.selectors[key] ?? 0) }.map(\.key).sorted()
     }

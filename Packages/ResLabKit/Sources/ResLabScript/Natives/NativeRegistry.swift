@@ -47,6 +47,18 @@ public final class NativeRegistry: @unchecked Sendable {
         return builder
     }
 
+    /// Adds members to the registered type `name` without replacing any it has: properties that
+    /// exist already are kept, and their names are returned (the plugin host reports them as
+    /// collisions). Methods are overloads and are added.
+    public func extendType<T>(_ swiftType: T.Type, name: String, _ define: (NativeTypeBuilder<T>) -> Void) -> [String] {
+        let type = types[name] ?? NativeType(name: name, doc: "")
+        let before = type.refusedRedefinitions.count
+        type.keepsExistingMembers = true
+        defer { type.keepsExistingMembers = false }
+        defineType(swiftType, name: name, define)
+        return Array(type.refusedRedefinitions[before...])
+    }
+
     /// Describes an enumeration-like Swift type whose values lesson code names as implicit members
     /// (`padding: .same`, `Activation(.relu)`): one static property per case, `==` and `!=`, and
     /// printing as the case name (`same`), as Swift prints enum cases.

@@ -39,6 +39,19 @@ public final class NativeType: @unchecked Sendable, CustomStringConvertible {
     /// What the REPL echoes; `"Type = description"` when nil.
     var echo: ((Value) -> String)?
 
+    /// While true (an extension by another plugin is being registered), a property that exists
+    /// already is kept and the new one is recorded in `refusedRedefinitions` instead.
+    var keepsExistingMembers = false
+    /// Members an extension tried to define again (see `NativeRegistry.extendType`).
+    public internal(set) var refusedRedefinitions: [String] = []
+
+    /// Whether a builder may (re)define the member `name`.
+    func acceptsDefinition(of name: String, existing: Bool) -> Bool {
+        guard existing, keepsExistingMembers else { return true }
+        refusedRedefinitions.append(name)
+        return false
+    }
+
     init(name: String, doc: String) {
         self.name = name
         self.doc = doc

@@ -58,6 +58,7 @@ public struct NativeTypeBuilder<T> {
     @discardableResult
     public func staticProperty(_ name: String, _ propertyType: ScriptType? = nil, doc: String = "",
                                _ get: @escaping () throws -> Value) -> Self {
+        guard type.acceptsDefinition(of: "static " + name, existing: type.staticProperties[name] != nil) else { return self }
         type.staticProperties[name] = NativeType.StaticProperty(
             name: name, type: propertyType ?? .named(type.name), doc: doc, getter: get)
         return self
@@ -92,6 +93,7 @@ public struct NativeTypeBuilder<T> {
                 try set(&value, newValue)
             }
         }
+        guard type.acceptsDefinition(of: name, existing: type.properties[name] != nil) else { return self }
         type.properties[name] = NativeType.Property(
             name: name, type: propertyType, doc: doc, getter: { try get(payload($0)) }, setter: setter)
         return self
