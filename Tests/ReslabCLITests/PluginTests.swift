@@ -149,30 +149,37 @@ enum ExamplePlugins {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// The scratch folder every example package builds into.
+    static var scratch: URL { repositoryRoot.appendingPathComponent(".build/plugin-examples") }
+
     private static func build() throws -> Libraries {
-        let examples = repositoryRoot.appendingPathComponent("Examples/Plugins")
-        let scratch = repositoryRoot.appendingPathComponent(".build/plugin-examples")
-        for package in ["SwishActivation", "TensorHistogram", "Broken"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["swift", "build", "--package-path", examples.appendingPathComponent(package).path,
-                                 "--scratch-path", scratch.path]
-            let log = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-build-\(UUID().uuidString).log")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: log)
-            process.standardOutput = handle
-            process.standardError = handle
-            try process.run()
-            process.waitUntilExit()
-            try handle.close()
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            try? FileManager.default.removeItem(at: log)
-            guard process.terminationStatus == 0 else { throw BuildFailure(package: package, log: text) }
+        for package in ["Plugins/SwishActivation", "Plugins/TensorHistogram", "Plugins/Broken"] {
+            try buildPackage(package)
         }
         // `debug` is a symbolic link to the triple-named folder; the host reports resolved paths.
         let products = scratch.appendingPathComponent("debug").resolvingSymlinksInPath()
         func library(_ name: String) -> String { products.appendingPathComponent("lib\(name).so").path }
         return Libraries(swish: library("SwishActivation"), histogram: library("TensorHistogram"),
                          noEntryPoint: library("NoEntryPoint"), wrongAPIVersion: library("WrongAPIVersion"))
+    }
+
+    /// Runs `swift build` on the package at `Examples/PACKAGE` into the shared scratch folder.
+    static func buildPackage(_ package: String) throws {
+        let examples = repositoryRoot.appendingPathComponent("Examples")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "build", "--package-path", examples.appendingPathComponent(package).path,
+                             "--scratch-path", scratch.path]
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("example-build-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: log)
+        guard process.terminationStatus == 0 else { throw BuildFailure(package: package, log: text) }
     }
 }
