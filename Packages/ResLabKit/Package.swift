@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "ResLabPlugin", dependencies: ["ResLabScript"]),
         .target(name: "ResLabBuiltins", dependencies: ["ResLabEngine", "ResLabNN", "ResLabScript", "ResLabPlugin"]),
         .target(name: "ResLabTestSupport", dependencies: ["ResLabEngine"]),
-        .testTarget(name: "ResLabEngineTests", dependencies: ["ResLabEngine", "ResLabTestSupport"]),
+        // Golden/ holds the NumPy script and its output; the tests find them through #filePath.
+        .testTarget(name: "ResLabEngineTests", dependencies: ["ResLabEngine", "ResLabTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ResLabNNTests", dependencies: ["ResLabNN", "ResLabTestSupport"]),
         .testTarget(name: "ResLabScriptTests", dependencies: ["ResLabScript", "ResLabTestSupport"]),
     ],

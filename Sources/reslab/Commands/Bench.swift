@@ -1,8 +1,75 @@
 import ArgumentParser
+import Foundation
+import ResLab
 
 /// `reslab bench …`: measurements of the engine (kernels) and of whole models.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the engine's speed.",
-        subcommands: [BenchModel.self])
+        subcommands: [Kernels.self, BenchModel.self])
+
+    /// `reslab bench kernels`: GEMM and convolution throughput beside sgemm's, from one run.
+    struct Kernels: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time sgemm and the convolution kernels; report GFLOP/s and the share of sgemm's.",
+            discussion: """
+                sgemm at 256, 512 and 1024; a 3×3 convolution 8×56×56×64→64 and a 1×1 convolution \
+                8×56×56×256→64, forward and backward (input and kernel gradients). Each convolution is \
+                timed alternately with sgemm 1024, so both see the same load; times are medians. \
+                Targets: 3×3 forward ≥ 70 % of sgemm, backward ≥ 60 %; 1×1 ≥ 80 %. Build in release \
+                (swift build -c release) for meaningful figures.
+                """)
+
+        @Flag(help: "Print the measurements as JSON.")
+        var json = false
+
+        @Option(help: "Timed runs per kernel; the median is reported.")
+        var repetitions = 9
+
+        func validate() throws {
+            guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+        }
+
+        func run() throws {
+            let results = try KernelBenchmark.run(repetitions: repetitions)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                let rows = results.map(JSONRow.init)
+                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            print("kernel                                           median ms   GFLOP/s   sgemm GFLOP/s   % of sgemm   target")
+            for result in results {
+                var line = result.name.padding(toLength: 48, withPad: " ", startingAt: 0)
+                line += String(format: " %9.2f %9.1f", result.medianSeconds * 1000, result.gflops)
+                if let reference = result.referenceGFLOPS, let percent = result.percentOfReference, let target = result.targetPercent {
+                    let verdict = percent >= target ? "met" : "missed"
+                    line += String(format: " %15.1f %11.1f %%   ≥ %.0f %% %@", reference, percent, target, verdict)
+                }
+                print(line)
+            }
+        }
+    }
+
+    /// One measurement as `--json` prints it, with the derived figures spelled out.
+    struct JSONRow: Encodable {
+        let name: String
+        let medianSeconds: Double
+        let gflops: Double
+        let sgemmGFLOPS: Double?
+        let percentOfSgemm: Double?
+        let targetPercent: Double?
+        let meetsTarget: Bool?
+
+        init(_ measurement: KernelMeasurement) {
+            name = measurement.name
+            medianSeconds = measurement.medianSeconds
+            gflops = measurement.gflops
+            sgemmGFLOPS = measurement.referenceGFLOPS
+            percentOfSgemm = measurement.percentOfReference
+            targetPercent = measurement.targetPercent
+            meetsTarget = measurement.meetsTarget
+        }
+    }
 }

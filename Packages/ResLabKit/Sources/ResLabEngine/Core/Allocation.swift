@@ -16,6 +16,7 @@ extension Tensor {
     @inline(__always)
     init(uncheckedShape shape: [Int], count: Int,
          _ fill: (UnsafeMutablePointer<Float>, Int) throws -> Void) rethrows {
+        _ = MemoryReuse.configure
         let scalars = try [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress, count > 0 { try fill(base, count) }
             initialized = count

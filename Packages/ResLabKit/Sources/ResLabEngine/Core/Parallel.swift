@@ -22,6 +22,7 @@ public enum Parallelism {
 
     /// Runs `body` on disjoint, contiguous parts of `0..<count`, one per worker when the work is large
     /// enough; `body` must only write data indexed by its own range.
+    @inline(__always)
     static func forEachChunk(of count: Int, minimumPerWorker: Int = minimumElementsPerWorker,
                              _ body: (Range<Int>) -> Void) {
         let chunks = min(workers, max(1, count / max(1, minimumPerWorker)))

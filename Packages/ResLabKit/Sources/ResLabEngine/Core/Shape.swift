@@ -11,6 +11,17 @@ enum Shape {
         return strides
     }
 
+    /// The product of `extents`, or nil when it overflows an Int.
+    static func checkedProduct(_ extents: [Int]) -> Int? {
+        var product = 1
+        for extent in extents {
+            let (result, overflow) = product.multipliedReportingOverflow(by: extent)
+            if overflow { return nil }
+            product = result
+        }
+        return product
+    }
+
     /// `axis` in `0..<rank`, accepting negative axes counted from the end as NumPy does.
     static func normalize(axis: Int, rank: Int, op: String, shape: [Int]) throws -> Int {
         let normalized = axis < 0 ? axis + rank : axis

@@ -109,8 +109,7 @@ extension Tensor {
     /// Uniform samples in [`lowerBound`, `upperBound`) drawn from `generator` in row-major order.
     public init(randomUniform shape: [Int], lowerBound: Float = 0, upperBound: Float = 1,
                 generator: inout SeededRandom) throws {
-        let count = try Tensor.checkedCount(of: shape, op: "Tensor(randomUniform:)")
-        self.init(uncheckedShape: shape, scalars: (0..<count).map { _ in generator.nextUniform(lowerBound, upperBound) })
+        try self.init(drawing: shape, op: "Tensor(randomUniform:)") { generator.nextUniform(lowerBound, upperBound) }
     }
 
     /// Normal samples with the given mean and standard deviation, the same on every run for the same seed.
@@ -122,8 +121,7 @@ extension Tensor {
     /// Normal samples drawn from `generator` in row-major order.
     public init(randomNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
                 generator: inout SeededRandom) throws {
-        let count = try Tensor.checkedCount(of: shape, op: "Tensor(randomNormal:)")
-        self.init(uncheckedShape: shape, scalars: (0..<count).map { _ in mean + standardDeviation * generator.nextNormal() })
+        try self.init(drawing: shape, op: "Tensor(randomNormal:)") { mean + standardDeviation * generator.nextNormal() }
     }
 
     /// Normal samples redrawn until within two standard deviations of the mean (Keras' `TruncatedNormal`).
@@ -135,9 +133,15 @@ extension Tensor {
     /// Truncated normal samples drawn from `generator` in row-major order.
     public init(randomTruncatedNormal shape: [Int], mean: Float = 0, standardDeviation: Float = 1,
                 generator: inout SeededRandom) throws {
-        let count = try Tensor.checkedCount(of: shape, op: "Tensor(randomTruncatedNormal:)")
-        self.init(uncheckedShape: shape,
-                  scalars: (0..<count).map { _ in mean + standardDeviation * generator.nextTruncatedNormal() })
+        try self.init(drawing: shape, op: "Tensor(randomTruncatedNormal:)") {
+            mean + standardDeviation * generator.nextTruncatedNormal()
+        }
+    }
+
+    /// A tensor of `shape` filled in row-major order by successive calls of `draw`.
+    private init(drawing shape: [Int], op: String, _ draw: () -> Float) throws {
+        let count = try Tensor.checkedCount(of: shape, op: op)
+        self.init(uncheckedShape: shape, scalars: (0..<count).map { _ in draw() })
     }
 
     // MARK: - Reading back

@@ -42,18 +42,27 @@ public struct Tensor {
 
     /// The element count of `shape`, after checking that every extent is non-negative and that the
     /// tensor fits in the memory budget.
+    ///
+    /// The product of the non-zero extents must fit the budget too, so that an empty tensor of
+    /// shape [0, 10¹²] is refused: every partial product of a valid shape's extents then fits in
+    /// an Int, and the kernels can multiply extents without overflow checks.
     public static func checkedCount(of shape: [Int], op: String) throws -> Int {
-        var count = 1
-        for extent in shape {
-            guard extent >= 0 else { throw TensorError.invalidShape(op: op, shape: shape) }
-            let (product, overflow) = count.multipliedReportingOverflow(by: extent)
-            guard !overflow else { throw TensorError.overBudget(op: op, shape: shape, bytes: Int.max, budget: MemoryBudget.bytes) }
-            count = product
+        _ = MemoryReuse.configure
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw TensorError.invalidShape(op: op, shape: shape) }
+        let budgetElements = MemoryBudget.bytes / MemoryLayout<Float>.stride
+        let span = shape.map { Swift.max($0, 1) }
+        guard let elements = Shape.checkedProduct(span), elements <= budgetElements else {
+            let bytes = Shape.checkedProduct(span + [MemoryLayout<Float>.stride]) ?? Int.max
+            throw TensorError.overBudget(op: op, shape: shape, bytes: bytes, budget: MemoryBudget.bytes)
         }
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<Float>.stride)
-        guard !overflow, bytes <= MemoryBudget.bytes else {
-            throw TensorError.overBudget(op: op, shape: shape, bytes: overflow ? Int.max : bytes, budget: MemoryBudget.bytes)
-        }
-        return count
+        return shape.reduce(1, *)
+    }
+}
+
+extension Tensor: Equatable {
+    /// Whether two tensors have the same shape and elements (NaN is unequal to itself, as in IEEE).
+    /// Elementwise comparison is `.==`.
+    public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
     }
 }

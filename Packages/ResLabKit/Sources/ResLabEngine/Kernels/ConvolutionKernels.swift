@@ -1,107 +1,100 @@
 /// The convolution kernels behind `conv2D`: forward, and the two halves of backward.
 ///
-/// Three paths, by cost:
-/// - 1×1 with stride 1 (two of every ResNet bottleneck's three convolutions): the NHWC input
-///   already *is* the [N·H·W, C] matrix, so forward and backward are single GEMMs, each using
-///   OpenBLAS's own threads.
-/// - 1×1 with a stride: the strided pixels are gathered first, then the same GEMMs.
-/// - k×k: im2col one block of output rows at a time into a small per-worker buffer (it stays in
-///   cache), and multiply it there. Each core runs its own share of the rows with single-threaded
-///   OpenBLAS, so im2col and GEMM overlap across cores instead of alternating, and the full
-///   im2col matrix (57 MB for 8×56×56×64 at 3×3) is never written to memory.
-/// Backward: dW = colᵀ·dY accumulated block by block; dX for stride 1 is the forward convolution
-/// of dY with the kernel rotated 180° and its channel axes swapped (a GEMM with the forward's good
-/// shape instead of a col2im scatter); for larger strides dCol = dY·Wᵀ, then col2im.
+/// The work is a GEMM over the rows of the im2col matrix (one row per output pixel). Rows are
+/// split into one contiguous share per core, and each share into blocks small enough to stay in
+/// the core's cache; every worker runs single-threaded OpenBLAS on its own blocks. For these
+/// skinny products (64–256 output channels against tens of thousands of rows) that keeps both
+/// cores busier than OpenBLAS's own threading, and im2col on one core overlaps GEMM on the other.
+/// - 1×1, stride 1 (two of every ResNet bottleneck's three convolutions): the NHWC input already
+///   *is* the [N·H·W, C] matrix; no copy at all.
+/// - 1×1 with a stride: each block's strided pixels are gathered first.
+/// - k×k: each block is im2col'ed into a per-worker buffer, so the full im2col matrix (57 MB for
+///   8×56×56×64 at 3×3) is never written to memory.
+/// Backward: dW = colᵀ·dY, accumulated block by block into one partial sum per worker; dX for
+/// stride 1 is the forward convolution of dY with the kernel rotated 180° and its channel axes
+/// swapped (a GEMM of the forward's efficient shape instead of a col2im scatter); for larger
+/// strides dCol = dY·Wᵀ block by block, then col2im, each worker owning whole images.
 enum ConvolutionKernels {
-    /// Bytes of im2col rows each worker multiplies at once: a block and its output fit the core's L2.
+    /// Bytes of im2col rows a worker multiplies at once: block and output stay in the core's L2.
     static let blockBytes = 256 << 10
+    /// Rows per block for dW, whose GEMMs sum over the rows: longer sums amortise the
+    /// read-modify-write of the partial dW better than cache residency of the block helps.
+    static let filterGradientBlockRows = 2048
 
-    static func blockRows(for geometry: WindowGeometry) -> Int {
-        Swift.max(8, blockBytes / Swift.max(1, geometry.patch &* MemoryLayout<Float>.stride))
+    static func blockRows(for g: WindowGeometry) -> Int {
+        Swift.max(8, blockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
     }
 
     static func isPointwise(_ g: WindowGeometry) -> Bool { g.windowHeight == 1 && g.windowWidth == 1 }
 
-    /// `output` (rows × O) = im2col(x) · filter (patch × O).
-    static func forward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels: Int,
-                        _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
-        let rows = g.rows, o = outChannels
-        if isPointwise(g) {
-            withPointwiseInput(x, g) { input in
-                gemm(m: rows, n: o, k: g.channels, input, lda: g.channels, filter, ldb: o, output, ldc: o)
-            }
-            return
-        }
-        let blockRows = blockRows(for: g), patch = g.patch
-        let workers = Swift.min(Parallelism.workers, Swift.max(1, rows / blockRows))
-        Parallelism.withSingleThreadedBLASWorkers(workers) { worker in
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows &* patch)
-            defer { scratch.deallocate() }
-            var start = rows * worker / workers
-            let end = rows * (worker + 1) / workers
-            while start < end {
-                let count = Swift.min(blockRows, end - start)
-                g.im2col(x, rows: start..<(start + count), into: scratch)
-                gemm(m: count, n: o, k: patch, scratch, lda: patch, filter, ldb: o, output + start &* o, ldc: o)
-                start += count
-            }
-        }
+    static func isDense(_ g: WindowGeometry) -> Bool {
+        isPointwise(g) && g.strideHeight == 1 && g.strideWidth == 1
     }
 
-    /// dW (patch × O) = im2col(x)ᵀ · dY.
-    static func filterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels: Int,
-                               _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
-        let rows = g.rows, o = outChannels, patch = g.patch
-        if isPointwise(g) {
-            withPointwiseInput(x, g) { input in
-                gemm(transposeA: true, m: g.channels, n: o, k: rows, input, lda: g.channels, dy, ldb: o, dw, ldc: o)
+    /// `output` (rows × O) = im2col(x) · filter (patch × O).
+    static func forward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
+                        _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
+        let patch = g.patch
+        if isDense(g) {
+            forEachBlock(rows: g.rows, blockRows: blockRows(for: g), scratchCount: 0) { block, _, _ in
+                gemm(m: block.count, n: o, k: patch, x + block.lowerBound &* patch, lda: patch, filter, ldb: o,
+                     output + block.lowerBound &* o, ldc: o)
             }
             return
         }
         let blockRows = blockRows(for: g)
-        let workers = Swift.min(Parallelism.workers, Swift.max(1, rows / blockRows))
-        // Each worker sums its rows' contributions into its own slice; the slices are added at the end.
+        forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* patch) { block, scratch, _ in
+            if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
+            gemm(m: block.count, n: o, k: patch, scratch, lda: patch, filter, ldb: o, output + block.lowerBound &* o, ldc: o)
+        }
+    }
+
+    /// dW (patch × O) = im2col(x)ᵀ · dY.
+    static func filterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels o: Int,
+                               _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
+        let rows = g.rows, patch = g.patch
+        if isDense(g) {
+            // One long GEMM (k = all rows) is what OpenBLAS's own threads handle best.
+            gemm(transposeA: true, m: patch, n: o, k: rows, x, lda: patch, dy, ldb: o, dw, ldc: o)
+            return
+        }
+        let blockRows = filterGradientBlockRows
+        let workers = workerCount(rows: rows, blockRows: blockRows)
+        // Each worker sums its rows' contributions into its own partial dW; they are added at the end.
         let partials = UnsafeMutablePointer<Float>.allocate(capacity: workers &* patch &* o)
         defer { partials.deallocate() }
         partials.initialize(repeating: 0, count: workers &* patch &* o)
-        Parallelism.withSingleThreadedBLASWorkers(workers) { worker in
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows &* patch)
-            defer { scratch.deallocate() }
-            let partial = partials + worker &* patch &* o
-            var start = rows * worker / workers
-            let end = rows * (worker + 1) / workers
-            while start < end {
-                let count = Swift.min(blockRows, end - start)
-                g.im2col(x, rows: start..<(start + count), into: scratch)
-                gemm(transposeA: true, m: patch, n: o, k: count, scratch, lda: patch, dy + start &* o, ldb: o,
-                     beta: 1, partial, ldc: o)
-                start += count
-            }
+        forEachBlock(rows: rows, blockRows: blockRows, scratchCount: blockRows &* patch) { block, scratch, worker in
+            if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
+            gemm(transposeA: true, m: patch, n: o, k: block.count, scratch, lda: patch, dy + block.lowerBound &* o, ldb: o,
+                 beta: 1, partials + worker &* patch &* o, ldc: o)
         }
         dw.update(from: partials, count: patch &* o)
-        for worker in 1..<Swift.max(workers, 1) {
+        for worker in 1..<workers {
             let partial = partials + worker &* patch &* o
             for i in 0..<(patch &* o) { dw[i] += partial[i] }
         }
     }
 
     /// dX (N×H×W×C, fully written) from dY (rows × O).
-    static func inputGradient(outputGradient dy: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels: Int,
+    static func inputGradient(outputGradient dy: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
                               _ g: WindowGeometry, into dx: UnsafeMutablePointer<Float>) {
-        let rows = g.rows, o = outChannels, c = g.channels
+        let c = g.channels, patch = g.patch
         let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
-        if isPointwise(g) {
-            if g.strideHeight == 1 && g.strideWidth == 1 && g.outHeight == g.inHeight && g.outWidth == g.inWidth {
-                gemm(transposeB: true, m: rows, n: c, k: o, dy, lda: o, filter, ldb: o, dx, ldc: c)
-                return
+        if isDense(g) {
+            forEachBlock(rows: g.rows, blockRows: blockRows(for: g), scratchCount: 0) { block, _, _ in
+                gemm(transposeB: true, m: block.count, n: c, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o,
+                     dx + block.lowerBound &* c, ldc: c)
             }
-            // Strided: the gradient of the gathered pixels, scattered back; the others get zero.
-            let gathered = UnsafeMutablePointer<Float>.allocate(capacity: rows &* c)
-            defer { gathered.deallocate() }
-            gemm(transposeB: true, m: rows, n: c, k: o, dy, lda: o, filter, ldb: o, gathered, ldc: c)
+            return
+        }
+        if isPointwise(g) {
+            // The gradient of the gathered pixels, scattered back; the skipped pixels get zero.
             dx.initialize(repeating: 0, count: inputCount)
-            forEachStridedPixel(g) { row, inputPixel in
-                (dx + inputPixel &* c).update(from: gathered + row &* c, count: c)
+            let blockRows = blockRows(for: g)
+            forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* c) { block, scratch, _ in
+                gemm(transposeB: true, m: block.count, n: c, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o, scratch, ldc: c)
+                g.scatterStridedPixels(scratch, rows: block, into: dx)
             }
             return
         }
@@ -122,54 +115,64 @@ enum ConvolutionKernels {
             forward(dy, filter: flipped, outChannels: c, transposed, into: dx)
             return
         }
-        // Strided k×k: dCol = dY·Wᵀ block by block, added back by col2im. Workers take whole images
-        // so that no two write the same input pixel.
+        // Strided k×k: dCol = dY·Wᵀ block by block, added back by col2im; workers own whole images
+        // so that no two add into the same input pixel.
         dx.initialize(repeating: 0, count: inputCount)
-        let blockRows = blockRows(for: g), patch = g.patch
-        let perImage = g.outHeight &* g.outWidth
-        let workers = Swift.min(Parallelism.workers, g.batch)
+        let blockRows = blockRows(for: g)
+        forEachBlock(rows: g.rows, blockRows: blockRows, alignment: g.outHeight &* g.outWidth, scratchCount: blockRows &* patch) { block, scratch, _ in
+            gemm(transposeB: true, m: block.count, n: patch, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o, scratch, ldc: patch)
+            g.col2imAdding(scratch, rows: block, into: dx)
+        }
+    }
+
+    // MARK: - Splitting the rows
+
+    static func workerCount(rows: Int, blockRows: Int, alignment: Int = 1) -> Int {
+        let units = rows / Swift.max(alignment, 1)
+        return Swift.max(1, Swift.min(Parallelism.workers, units, Swift.max(1, rows / Swift.max(blockRows, 1))))
+    }
+
+    /// Calls `body(block, scratch, worker)` for consecutive blocks of at most `blockRows` rows,
+    /// each worker taking one contiguous share of `0..<rows` (a multiple of `alignment` rows) with
+    /// its own `scratchCount`-float buffer and single-threaded OpenBLAS. With one worker, OpenBLAS
+    /// keeps its threads.
+    static func forEachBlock(rows: Int, blockRows: Int, alignment: Int = 1, scratchCount: Int,
+                             _ body: (Range<Int>, UnsafeMutablePointer<Float>, Int) -> Void) {
+        let workers = workerCount(rows: rows, blockRows: blockRows, alignment: alignment)
+        let units = rows / Swift.max(alignment, 1)
         Parallelism.withSingleThreadedBLASWorkers(workers) { worker in
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows &* patch)
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(scratchCount, 1))
             defer { scratch.deallocate() }
-            var start = g.batch * worker / workers * perImage
-            let end = g.batch * (worker + 1) / workers * perImage
+            var start = units * worker / workers * alignment
+            let end = worker == workers - 1 ? rows : units * (worker + 1) / workers * alignment
             while start < end {
                 let count = Swift.min(blockRows, end - start)
-                gemm(transposeB: true, m: count, n: patch, k: o, dy + start &* o, lda: o, filter, ldb: o, scratch, ldc: patch)
-                g.col2imAdding(scratch, rows: start..<(start + count), into: dx)
+                body(start..<(start + count), scratch, worker)
                 start += count
             }
         }
     }
+}
 
-    /// Calls `body` with the [rows × C] matrix of a 1×1 convolution's input pixels: the input
-    /// itself for stride 1, else a gathered copy of the strided pixels.
-    private static func withPointwiseInput(_ x: UnsafePointer<Float>, _ g: WindowGeometry,
-                                           _ body: (UnsafePointer<Float>) -> Void) {
-        if g.strideHeight == 1 && g.strideWidth == 1 && g.outHeight == g.inHeight && g.outWidth == g.inWidth {
-            body(x)
-            return
+extension WindowGeometry {
+    /// For a 1×1 window (whose SAME padding is always 0): copies the input pixel of each output
+    /// row in `rows` into consecutive rows of `destination`.
+    func gatherStridedPixels(_ x: UnsafePointer<Float>, rows: Range<Int>, into destination: UnsafeMutablePointer<Float>) {
+        var (n, oh, ow) = pixel(of: rows.lowerBound)
+        for r in rows {
+            let source = x + ((n &* inHeight &+ oh &* strideHeight) &* inWidth &+ ow &* strideWidth) &* channels
+            (destination + (r &- rows.lowerBound) &* channels).update(from: source, count: channels)
+            advance(&n, &oh, &ow)
         }
-        let c = g.channels
-        let gathered = UnsafeMutablePointer<Float>.allocate(capacity: g.rows &* c)
-        defer { gathered.deallocate() }
-        forEachStridedPixel(g) { row, inputPixel in
-            (gathered + row &* c).update(from: x + inputPixel &* c, count: c)
-        }
-        body(gathered)
     }
 
-    /// For a 1×1 window (whose SAME padding is always 0): each output row and the input pixel it reads.
-    private static func forEachStridedPixel(_ g: WindowGeometry, _ body: (Int, Int) -> Void) {
-        var row = 0
-        for n in 0..<g.batch {
-            for oh in 0..<g.outHeight {
-                let ih = oh &* g.strideHeight
-                for ow in 0..<g.outWidth {
-                    body(row, (n &* g.inHeight &+ ih) &* g.inWidth &+ ow &* g.strideWidth)
-                    row &+= 1
-                }
-            }
+    /// The adjoint of `gatherStridedPixels`: writes each row back to its input pixel.
+    func scatterStridedPixels(_ source: UnsafePointer<Float>, rows: Range<Int>, into dx: UnsafeMutablePointer<Float>) {
+        var (n, oh, ow) = pixel(of: rows.lowerBound)
+        for r in rows {
+            let destination = dx + ((n &* inHeight &+ oh &* strideHeight) &* inWidth &+ ow &* strideWidth) &* channels
+            destination.update(from: source + (r &- rows.lowerBound) &* channels, count: channels)
+            advance(&n, &oh, &ow)
         }
     }
 }

@@ -4,8 +4,7 @@ import Dispatch
 /// binary ops. Large loops are split across the workers.
 extension Tensor {
     /// `f` applied to every element.
-    @inline(__always)
-    func mapped(_ f: (Float) -> Float) -> Tensor {
+    func mapped<F: UnaryFunction>(_ f: F) -> Tensor {
         Tensor(uncheckedShape: shape, count: count) { out, count in
             withScalars { x in
                 Parallelism.forEachChunk(of: count) { range in
@@ -16,8 +15,7 @@ extension Tensor {
     }
 
     /// `f` applied to corresponding elements of two tensors of the same shape.
-    @inline(__always)
-    static func zipMapped(_ a: Tensor, _ b: Tensor, _ f: (Float, Float) -> Float) -> Tensor {
+    static func zipMapped<F: BinaryFunction>(_ a: Tensor, _ b: Tensor, _ f: F) -> Tensor {
         Tensor(uncheckedShape: a.shape, count: a.count) { out, count in
             a.withScalars { x in
                 b.withScalars { y in
@@ -30,8 +28,7 @@ extension Tensor {
     }
 
     /// `f` applied to corresponding elements of three tensors of the same shape.
-    @inline(__always)
-    static func zipMapped(_ a: Tensor, _ b: Tensor, _ c: Tensor, _ f: (Float, Float, Float) -> Float) -> Tensor {
+    static func zipMapped<F: TernaryFunction>(_ a: Tensor, _ b: Tensor, _ c: Tensor, _ f: F) -> Tensor {
         Tensor(uncheckedShape: a.shape, count: a.count) { out, count in
             a.withScalars { x in
                 b.withScalars { y in
@@ -46,8 +43,7 @@ extension Tensor {
     }
 
     /// `f` applied to the NumPy broadcast of `a` and `b`; `op` names the op in errors.
-    @inline(__always)
-    static func broadcasting(_ a: Tensor, _ b: Tensor, op: String, _ f: (Float, Float) -> Float) throws -> Tensor {
+    static func broadcasting<F: BinaryFunction>(_ a: Tensor, _ b: Tensor, op: String, _ f: F) throws -> Tensor {
         if a.shape == b.shape { return zipMapped(a, b, f) }
         let shape = try Shape.broadcast(a.shape, b.shape, op: op)
         return try allocate(shape, op: op) { out, _ in

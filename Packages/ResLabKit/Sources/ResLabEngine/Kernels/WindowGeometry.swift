@@ -44,6 +44,11 @@ struct WindowGeometry {
         guard strides.0 >= 1, strides.1 >= 1 else {
             throw TensorError.invalidArgument(op: op, message: "strides (\(strides.0), \(strides.1)) must be at least 1")
         }
+        // Bounded so that the placement arithmetic below cannot overflow.
+        let limit = Int(Int32.max)
+        guard [window.0, window.1, strides.0, strides.1].allSatisfy({ $0 <= limit }) else {
+            throw TensorError.invalidArgument(op: op, message: "window \(window.0)×\(window.1) and strides (\(strides.0), \(strides.1)) must be below 2³¹")
+        }
         let (height, width) = (inputShape[1], inputShape[2])
         func placement(_ extent: Int, _ k: Int, _ s: Int, _ axis: String) throws -> (out: Int, before: Int) {
             switch padding {

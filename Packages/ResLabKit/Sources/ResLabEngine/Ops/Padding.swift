@@ -10,6 +10,11 @@ extension Tensor {
         guard sizes.allSatisfy({ $0.before >= 0 && $0.after >= 0 }) else {
             throw TensorError.invalidArgument(op: op, message: "padding sizes \(sizes.map { [$0.before, $0.after] }) must not be negative")
         }
+        // Sizes beyond the budget cannot make a valid tensor; refusing them first keeps the sums below from overflowing.
+        let limit = MemoryBudget.bytes / MemoryLayout<Float>.stride
+        guard sizes.allSatisfy({ $0.before <= limit && $0.after <= limit }) else {
+            throw TensorError.overBudget(op: op, shape: shape, bytes: Int.max, budget: MemoryBudget.bytes)
+        }
         let target = zip(shape, sizes).map { $0 + $1.before + $1.after }
         let targetStrides = Shape.strides(target)
         let start = zip(sizes, targetStrides).reduce(0) { $0 + $1.0.before * $1.1 }

@@ -5,17 +5,36 @@
 /// TensorFlow does. Work is split across the workers by image.
 
 /// The largest element of each window, channel by channel: output [N, OH, OW, C].
-/// The gradient goes to the first maximum of each window.
+/// The gradient goes to the first maximum of each window (row-major order within the window).
 public func maxPool2D(_ input: Tensor, filterSize: (Int, Int), strides: (Int, Int), padding: Padding = .valid) throws -> Tensor {
     let op = "maxPool2D"
     let g = try WindowGeometry(op: op, inputShape: input.shape, window: filterSize, strides: strides, padding: padding)
     let c = g.channels
     let outputShape = g.outputShape + [c]
     let outputCount = try Tensor.checkedCount(of: outputShape, op: op)
+    guard input.isTracked else {
+        // Inference: a plain max, with a select rather than a branch so that it vectorises.
+        return Tensor(uncheckedShape: outputShape, count: outputCount) { out, _ in
+            input.withScalars { x in
+                g.forEachWindow { n, outputPixel, rows, columns in
+                    let image = x + n &* g.inHeight &* g.inWidth &* c
+                    let best = out + outputPixel &* c
+                    best.update(from: image + (rows.lowerBound &* g.inWidth &+ columns.lowerBound) &* c, count: c)
+                    for ih in rows {
+                        for iw in columns {
+                            let pixel = image + (ih &* g.inWidth &+ iw) &* c
+                            for k in 0..<c { best[k] = pixel[k] > best[k] ? pixel[k] : best[k] }
+                        }
+                    }
+                }
+            }
+        }
+    }
     guard g.inHeight * g.inWidth * c <= Int(Int32.max) else {
         throw TensorError.invalidArgument(op: op, message: "an image of shape \(input.shape) is too large (more than 2³¹ - 1 elements)")
     }
-    // Where each output element's maximum came from, as an offset within its image.
+    // Training: also record where each maximum came from (an offset within its image), so that
+    // the pullback is a scatter.
     var sources = [Int32](repeating: 0, count: outputCount)
     let value = Tensor(uncheckedShape: outputShape, count: outputCount) { out, _ in
         input.withScalars { x in
@@ -23,11 +42,11 @@ public func maxPool2D(_ input: Tensor, filterSize: (Int, Int), strides: (Int, In
                 guard let source = sourceBuffer.baseAddress else { return }
                 g.forEachWindow { n, outputPixel, rows, columns in
                     let image = x + n &* g.inHeight &* g.inWidth &* c
-                    let best = out + outputPixel &* c, where_ = source + outputPixel &* c
+                    let best = out + outputPixel &* c, origin = source + outputPixel &* c
                     let first = (rows.lowerBound &* g.inWidth &+ columns.lowerBound) &* c
                     for k in 0..<c {
                         best[k] = image[first &+ k]
-                        where_[k] = Int32(truncatingIfNeeded: first &+ k)
+                        origin[k] = Int32(truncatingIfNeeded: first &+ k)
                     }
                     for ih in rows {
                         for iw in columns {
@@ -35,7 +54,7 @@ public func maxPool2D(_ input: Tensor, filterSize: (Int, Int), strides: (Int, In
                             let pixel = image + offset
                             for k in 0..<c where pixel[k] > best[k] {
                                 best[k] = pixel[k]
-                                where_[k] = Int32(truncatingIfNeeded: offset &+ k)
+                                origin[k] = Int32(truncatingIfNeeded: offset &+ k)
                             }
                         }
                     }

@@ -113,7 +113,7 @@ extension Tensor {
         let reducedCount = axes.reduce(1) { $0 * shape[$1] }
         if mean {
             let n = Float(reducedCount)
-            kept = kept.mapped { $0 / n }
+            kept = kept.mapped(DivideBy(divisor: n))
         }
         let squeezedShape = shape.indices.filter { !axes.contains($0) }.map { shape[$0] }
         let value = keepingDims ? kept : Tensor(uncheckedShape: squeezedShape, scalars: kept.scalars)
@@ -123,12 +123,12 @@ extension Tensor {
             switch kind {
             case .sum:
                 let spread = try gKept.broadcasted(to: input.shape)
-                return [mean ? spread.mapped { $0 / Float(reducedCount) } : spread]
+                return [mean ? spread.mapped(DivideBy(divisor: Float(reducedCount))) : spread]
             case .max:
-                let isMax = try Tensor.broadcasting(input, maxima, op: op) { $0 == $1 ? 1 : 0 }
+                let isMax = try Tensor.broadcasting(input, maxima, op: op, Equal())
                 let ties = isMax.reduced(over: axes, .sum)
-                let share = Tensor.zipMapped(gKept, ties) { $0 / $1 }
-                return [try Tensor.broadcasting(isMax, share, op: op) { $0 * $1 }]
+                let share = Tensor.zipMapped(gKept, ties, Divide())
+                return [try Tensor.broadcasting(isMax, share, op: op, Multiply())]
             }
         }
     }

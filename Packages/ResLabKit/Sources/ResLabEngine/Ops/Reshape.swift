@@ -8,17 +8,15 @@ extension Tensor {
         guard inferred.count <= 1, newShape.allSatisfy({ $0 >= -1 }) else {
             throw TensorError.invalidArgument(op: op, message: "shape \(newShape) may hold one -1 and otherwise non-negative extents")
         }
+        let mismatch = TensorError.invalidArgument(op: op, message: "cannot reshape shape \(shape) (\(count) elements) to \(newShape)")
         var target = newShape
-        let known = newShape.filter { $0 != -1 }.reduce(1, *)
+        guard let known = Shape.checkedProduct(newShape.filter { $0 != -1 }) else { throw mismatch }
         if let axis = inferred.first {
-            guard known > 0, count % known == 0 else {
-                throw TensorError.invalidArgument(op: op, message: "cannot reshape shape \(shape) (\(count) elements) to \(newShape)")
-            }
+            guard known > 0, count % known == 0 else { throw mismatch }
             target[axis] = count / known
         }
-        guard target.reduce(1, *) == count else {
-            throw TensorError.invalidArgument(op: op, message: "cannot reshape shape \(shape) (\(count) elements) to \(newShape)")
-        }
+        guard Shape.checkedProduct(target) == count else { throw mismatch }
+        _ = try Tensor.checkedCount(of: target, op: op)
         let sourceShape = shape
         return Tensor.recording(Tensor(uncheckedShape: target, scalars: scalars), op: op, inputs: [self]) { g in
             [Tensor(uncheckedShape: sourceShape, scalars: g.scalars)]

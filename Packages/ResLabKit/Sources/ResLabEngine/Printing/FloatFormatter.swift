@@ -11,9 +11,9 @@ struct FloatFormatter {
     private var padLeft = 0
     private var padRight = 0
     private var mantissaDigits = 0
-    private var exponentDigits = 2
 
-    /// A formatter sized for `values` (the elements that will be shown).
+    /// A formatter sized for `values` (the elements that will be shown). Exponents take at least
+    /// two digits, which is all a Float needs (|exponent| ≤ 45).
     init(for values: [Float]) {
         let finite = values.filter { $0.isFinite }
         let magnitudes = finite.filter { $0 != 0 }.map { Swift.abs($0) }
@@ -23,9 +23,8 @@ struct FloatFormatter {
         if scientific {
             let parts = finite.map(Self.scientificParts)
             mantissaDigits = parts.map(\.fraction.count).max() ?? 0
-            exponentDigits = Swift.max(2, parts.map(\.exponentDigits.count).max() ?? 2)
             padLeft = parts.map(\.integer.count).max() ?? 0
-            padRight = exponentDigits + 2 + mantissaDigits
+            padRight = 4 + mantissaDigits
         } else {
             let parts = finite.map(Self.positionalParts)
             padLeft = parts.map(\.integer.count).max() ?? 0
@@ -44,10 +43,12 @@ struct FloatFormatter {
             return String(repeating: " ", count: Swift.max(0, padLeft + padRight + 1 - text.count)) + text
         }
         if scientific {
-            let parts = Self.scientificParts(value)
-            let fraction = parts.fraction + String(repeating: "0", count: mantissaDigits - parts.fraction.count)
-            let exponent = String(repeating: "0", count: Swift.max(0, exponentDigits - parts.exponentDigits.count)) + parts.exponentDigits
-            return leftPadded(parts.integer) + "." + fraction + "e" + parts.exponentSign + exponent
+            // Mantissas are padded with the value's further exact digits, not zeros, as NumPy's
+            // Dragon4 does (2/3 as Float prints 6.6666669e-01 beside seven-digit neighbours);
+            // C's %e gives exactly those digits. `#` keeps the point when there are no digits after it.
+            let text = String(format: "%#.\(mantissaDigits)e", Double(value))
+            let point = text.firstIndex(of: ".") ?? text.startIndex
+            return leftPadded(String(text[..<point])) + text[point...]
         }
         let parts = Self.positionalParts(value)
         return leftPadded(parts.integer) + "." + parts.fraction + String(repeating: " ", count: padRight - parts.fraction.count)
@@ -103,11 +104,11 @@ struct FloatFormatter {
         return (sign + integer, fraction)
     }
 
-    private static func scientificParts(_ value: Float) -> (integer: String, fraction: String, exponentSign: String, exponentDigits: String) {
-        let (negative, digits, point) = shortestDigits(value)
+    /// The shortest mantissa of `value` in scientific notation, split at the point ("-1", "5" for -1.5e-05).
+    private static func scientificParts(_ value: Float) -> (integer: String, fraction: String) {
+        let (negative, digits, _) = shortestDigits(value)
         let sign = negative ? "-" : ""
-        guard let first = digits.first else { return (sign + "0", "", "+", "00") }
-        let exponent = point - 1
-        return (sign + String(first), String(digits.dropFirst()), exponent < 0 ? "-" : "+", String(Swift.abs(exponent)))
+        guard let first = digits.first else { return (sign + "0", "") }
+        return (sign + String(first), String(digits.dropFirst()))
     }
 }

@@ -1,0 +1,65 @@
+import Testing
+import ResLabEngine
+import ResLabTestSupport
+
+/// Convolutions large enough that every kernel path splits its rows across workers and blocks,
+/// checked forward and backward against the defining sums, written out directly below.
+@Suite struct ConvolutionWorkerTests {
+    @Test(arguments: [
+        ([2, 48, 48, 4], [3, 3, 4, 4], 1, Padding.same),     // k×k stride 1: im2col blocks, flipped-kernel dX
+        ([3, 70, 70, 4], [3, 3, 4, 4], 2, Padding.same),     // k×k strided: col2im with workers owning images
+        ([2, 100, 100, 8], [1, 1, 8, 4], 1, Padding.valid),  // 1×1 stride 1: GEMM on the input itself
+        ([4, 130, 130, 8], [1, 1, 8, 4], 2, Padding.same),   // 1×1 strided: gathered pixels
+    ])
+    func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        let x = try Tensor(randomUniform: inputShape, lowerBound: -1, upperBound: 1, seed: 1).requiringGradient()
+        let w = try Tensor(randomUniform: filterShape, lowerBound: -1, upperBound: 1, seed: 2).requiringGradient()
+        let y = try conv2D(x, filter: w, strides: (stride, stride), padding: padding)
+        let dy = try Tensor(randomUniform: y.shape, lowerBound: -1, upperBound: 1, seed: 3)
+        let reference = Reference(x: x, w: w, stride: stride, padding: padding, dy: dy)
+        #expect(y.shape == reference.outputShape)
+        #expect(isApproximatelyEqual(y.scalars, reference.y, absolute: 1e-4))
+        let gradients = try gradient(of: try y * dy, wrt: [x, w])
+        #expect(isApproximatelyEqual(gradients[0].scalars, reference.dx, absolute: 1e-4))
+        #expect(isApproximatelyEqual(gradients[1].scalars, reference.dw, absolute: 1e-3))
+    }
+
+    /// y, dX and dW by the definition, in Double: for each output pixel and window element,
+    /// y += x·w, dX += dy·w, dW += x·dy, padding per TensorFlow's SAME rule.
+    struct Reference {
+        var outputShape: [Int] = []
+        var y: [Float] = [], dx: [Float] = [], dw: [Float] = []
+
+        init(x: Tensor, w: Tensor, stride: Int, padding: Padding, dy: Tensor) {
+            let (n, h, wd, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+            let (kh, kw, o) = (w.shape[0], w.shape[1], w.shape[3])
+            let oh = padding == .same ? (h + stride - 1) / stride : (h - kh) / stride + 1
+            let ow = padding == .same ? (wd + stride - 1) / stride : (wd - kw) / stride + 1
+            let top = padding == .same ? max((oh - 1) * stride + kh - h, 0) / 2 : 0
+            let left = padding == .same ? max((ow - 1) * stride + kw - wd, 0) / 2 : 0
+            outputShape = [n, oh, ow, o]
+            var y = [Double](repeating: 0, count: n * oh * ow * o)
+            var dx = [Double](repeating: 0, count: x.count), dw = [Double](repeating: 0, count: w.count)
+            let (xs, ws, dys) = (x.scalars, w.scalars, dy.scalars)
+            for b in 0..<n { for i in 0..<oh { for j in 0..<ow {
+                let out = ((b * oh + i) * ow + j) * o
+                for p in 0..<kh { for q in 0..<kw {
+                    let (ih, iw) = (i * stride + p - top, j * stride + q - left)
+                    guard ih >= 0, ih < h, iw >= 0, iw < wd else { continue }
+                    let input = ((b * h + ih) * wd + iw) * c
+                    for k in 0..<c {
+                        let filter = ((p * kw + q) * c + k) * o
+                        for m in 0..<o {
+                            y[out + m] += Double(xs[input + k]) * Double(ws[filter + m])
+                            dx[input + k] += Double(dys[out + m]) * Double(ws[filter + m])
+                            dw[filter + m] += Double(xs[input + k]) * Double(dys[out + m])
+                        }
+                    }
+                } }
+            } } }
+            self.y = y.map { Float($0) }
+            self.dx = dx.map { Float($0) }
+            self.dw = dw.map { Float($0) }
+        }
+    }
+}
