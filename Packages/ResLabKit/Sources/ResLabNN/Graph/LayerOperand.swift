@@ -29,3 +29,23 @@ extension KerasTensor: LayerOperand {
 
     public var symbolicShape: [Int?] { shape }
 }
+
+extension Layer {
+    /// Applies the layer to operands whose kind is known only at run time (the lesson language's
+    /// interpreter holds values as `any LayerOperand`): all concrete tensors compute, all symbolic
+    /// ones record a node. One operand calls a single-input layer; a merging layer takes a list.
+    ///
+    /// Throws when concrete and symbolic tensors are mixed, or the count does not suit the layer.
+    public func apply(_ inputs: [any LayerOperand], training: Bool? = nil) throws -> any LayerOperand {
+        guard takesList || inputs.count == 1 else {
+            throw NNError.incompatibleInput(layer: description, message: "takes one tensor; it was given a list of \(inputs.count)")
+        }
+        let concrete = inputs.compactMap { $0 as? Tensor }
+        if concrete.count == inputs.count { return try Tensor.apply(self, to: concrete, training: training) }
+        let symbolic = inputs.compactMap { $0 as? KerasTensor }
+        if symbolic.count == inputs.count { return try KerasTensor.apply(self, to: symbolic, training: training) }
+        throw NNError.incompatibleInput(
+            layer: description,
+            message: "was given both numbers and symbolic tensors; call it on tensors from Input(shape:) to build a model, or on numbers to compute")
+    }
+}

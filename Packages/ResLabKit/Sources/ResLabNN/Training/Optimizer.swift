@@ -18,7 +18,8 @@ open class Optimizer {
     public private(set) var iterations = 0
     private var states: [ObjectIdentifier: OptimizerState] = [:]
 
-    init(learningRate: LearningRateSchedule, weightDecay: Double?, op: String) throws {
+    /// For subclasses: `op` names the optimiser in error messages.
+    public init(learningRate: LearningRateSchedule, weightDecay: Double?, op: String) throws {
         try learningRate.validate(op: op)
         if let weightDecay, weightDecay < 0 {
             throw NNError.invalidArgument(op: op, message: "weightDecay must not be negative, got \(weightDecay)")

@@ -23,9 +23,11 @@ public struct TrainingOutput {
     }
 
     /// Standard output: a progress bar when it is a terminal, one line per epoch otherwise.
+    /// Written through C's `stdout` and flushed, so it stays in order with `print`.
     public static var standardOutput: TrainingOutput {
         TrainingOutput(style: isatty(STDOUT_FILENO) == 1 ? .progressBar : .linePerEpoch) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            fputs(text, stdout)
+            fflush(stdout)
         }
     }
 
