@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ResLabTestSupport", dependencies: ["ResLabEngine"]),
         // Golden/ holds the NumPy script and its output; the tests find them through #filePath.
         .testTarget(name: "ResLabEngineTests", dependencies: ["ResLabEngine", "ResLabTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "ResLabNNTests", dependencies: ["ResLabNN", "ResLabTestSupport"]),
+        .testTarget(name: "ResLabNNTests", dependencies: ["ResLabNN", "ResLabTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ResLabPluginTests", dependencies: ["ResLabPlugin"]),
         .testTarget(name: "ResLabScriptTests", dependencies: ["ResLabScript", "ResLabTestSupport"]),
         .testTarget(name: "ResLabBuiltinsTests", dependencies: ["ResLabBuiltins", "ResLabTestSupport"]),
