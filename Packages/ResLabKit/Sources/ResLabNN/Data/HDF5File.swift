@@ -42,10 +42,12 @@ final class HDF5File {
         defer { lock.unlock() }
         if !initialized {
             guard H5open() >= 0 else { throw DataError.cannotRead(file: "libhdf5", reason: "the library failed to start") }
-            // libhdf5 would print every error stack to standard error; ResLab reports them itself.
-            H5Eset_auto2(0 /* H5E_DEFAULT */, nil, nil)
             initialized = true
         }
+        // libhdf5 would print every error stack to standard error; ResLab reports them itself.
+        // Debian builds it thread-safe, where this setting belongs to the calling thread, so it is
+        // made on every entry rather than once.
+        H5Eset_auto2(0 /* H5E_DEFAULT */, nil, nil)
         return try body()
     }
 
