@@ -25,3 +25,6 @@ print(conv2D(image, filter: Tensor(ones: [2, 2, 1, 1])).scalars) // expect: [4.0
 print(conv2D(image, filter: Tensor(ones: [2, 2, 1, 1]), strides: 1, padding: .same).shape) // expect: [1, 3, 3, 1]
 let ramp = Tensor(shape: [1, 2, 2, 1], scalars: [1, 2, 3, 4])
 print(maxPool2D(ramp, filterSize: 2, strides: 2).scalars, avgPool2D(ramp, filterSize: (2, 2), strides: (1, 1, 1, 1)).scalars) // expect: [4.0] [2.5]
+// max and min of two tensors are elementwise (the engine's overload is more specific than the
+// standard library's max of comparable values, which still serves numbers).
+print(max(Tensor([1.0, 5.0]), Tensor([3.0, 2.0])).scalars, min(Tensor([1.0, 5.0]), Tensor([3.0, 2.0])).scalars, max(2, 7)) // expect: [3.0, 5.0] [1.0, 2.0] 7

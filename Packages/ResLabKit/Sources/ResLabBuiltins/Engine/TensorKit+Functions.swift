@@ -69,6 +69,16 @@ extension TensorKit {
         try registrar.function("pow", [x, .init("_", .double, name: "y")], returns: tensorType, doc: "x^y, elementwise.") { args, _ in
             kit.wrap(pow(try args.tensor(0, op: "pow"), try args.float(1)))
         }
+        // Elementwise, with broadcasting; picked over the standard library's max(_:_:) for two
+        // tensors because its parameters are more specific.
+        try registrar.function("max", [x, .init("_", tensorType, name: "y")], returns: tensorType,
+                               doc: "The larger of x and y, elementwise with broadcasting.") { args, _ in
+            kit.wrap(try max(try args.tensor(0, op: "max"), try args.tensor(1, op: "max")))
+        }
+        try registrar.function("min", [x, .init("_", tensorType, name: "y")], returns: tensorType,
+                               doc: "The smaller of x and y, elementwise with broadcasting.") { args, _ in
+            kit.wrap(try min(try args.tensor(0, op: "min"), try args.tensor(1, op: "min")))
+        }
         try registrar.function("withoutDerivative", [.init("at", tensorType, name: "x")], returns: tensorType,
                                doc: "x cut off from differentiation.") { args, _ in
             kit.wrap(try args.tensor(0, op: "withoutDerivative(at:)").withoutDerivative())

@@ -223,8 +223,10 @@ extension Interpreter {
                       defaults: signature.parameters.map { parameter in parameter.defaultValue.map { value in { value } } })
     }
 
-    /// Chooses among `candidates` the first whose labels match the call and whose parameter types
-    /// accept the arguments; returns its index and one value per parameter.
+    /// Chooses among `candidates` one whose labels match the call and whose parameter types accept
+    /// the arguments, the most specific first as Swift does (fewest parameters typed `Any`, then
+    /// registration order), so `max(_:_:)` on tensors finds the engine's overload before the
+    /// standard library's; returns its index and one value per parameter.
     func bindArguments(_ arguments: [PendingArgument], to candidates: [CallCandidate], callee: String,
                                at location: SourceLocation) throws -> (index: Int, values: [Value]) {
         let shapes = arguments.map(\.shape)
@@ -251,7 +253,11 @@ extension Interpreter {
             values.append(try evaluate(argument, expecting: expectations[index]))
         }
         var firstFailure: (argument: Int, type: ScriptType)?
-        for match in matching {
+        func generality(_ index: Int) -> Int { candidates[index].types.filter { $0 == nil || $0 == .any }.count }
+        let bySpecificity = matching.enumerated().sorted {
+            (generality($0.element.index), $0.offset) < (generality($1.element.index), $1.offset)
+        }.map(\.element)
+        for match in bySpecificity {
             let candidate = candidates[match.index]
             var bound: [Value] = []
             var failed = false

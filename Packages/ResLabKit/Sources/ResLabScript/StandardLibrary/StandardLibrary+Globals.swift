@@ -22,7 +22,12 @@ extension StandardLibrary {
                 for candidate in [args[1]] + (try args.array(2)) {
                     let less = try context.interpreter.binaryOperation("<", candidate, best, at: context.location)
                     let greater = try context.interpreter.binaryOperation("<", best, candidate, at: context.location)
-                    if case .bool(true) = name == "min" ? less : greater { best = candidate }
+                    // `<` on values that are not Comparable (a tensor's is elementwise) gives no
+                    // Bool: refuse rather than return the first argument unchanged.
+                    guard case .bool(let isLess) = less, case .bool(let isGreater) = greater else {
+                        throw NativeError("\(name)(_:_:) compares its arguments with <, which gives \(less.type) for \(candidate.type), not Bool")
+                    }
+                    if name == "min" ? isLess : isGreater { best = candidate }
                 }
                 return best
             }
