@@ -55,7 +55,7 @@ let package = Package(
             "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),
         .testTarget(name: "ReslabCLITests", dependencies: [
-            "ReslabLineEditor", "LineEditorProbe",
+            "ReslabLineEditor", "LineEditorProbe", "reslab",
             .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),
         // A small program around ReslabLineEditor that ReslabCLITests drives in a pseudo-terminal.
