@@ -86,7 +86,8 @@ private final class GradingRun {
     let events: (GradingEvent) -> Void
     let session: ScriptSession
     let table = SnippetTable()
-    let deadline: ContinuousClock.Instant
+    /// When the submission's total time is up; nil for no total limit.
+    let deadline: ContinuousClock.Instant?
     private(set) var problems: [String] = []
 
     init(grader: Grader, submission: Submission, events: @escaping (GradingEvent) -> Void) {
@@ -94,7 +95,8 @@ private final class GradingRun {
         self.submission = submission
         self.events = events
         session = ScriptSession(registry: grader.registry)
-        deadline = ContinuousClock.now + .milliseconds(Int(grader.limits.secondsPerSubmission * 1000))
+        let total = grader.limits.secondsPerSubmission
+        deadline = total.isFinite ? ContinuousClock.now + .milliseconds(Int(min(total, 1e9) * 1000)) : nil
     }
 
     private func report(_ problem: String) {
@@ -209,6 +211,7 @@ private final class GradingRun {
     }
 
     private var remainingSeconds: Double {
+        guard let deadline else { return .infinity }
         let left = deadline - ContinuousClock.now
         return Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
     }

@@ -8,7 +8,8 @@ public struct GradingLimits: Codable, Sendable, Equatable {
     /// Seconds each test may run, unless the test sets its own `timeout=`; also the limit of each
     /// lesson cell and of the learner's code for each exercise.
     public var secondsPerTest: Double
-    /// Seconds the whole submission may take (setup, the learner's code, every test).
+    /// Seconds the whole submission may take (setup, the learner's code, every test); infinity
+    /// for no total limit (checking one's own work, validating a lesson).
     public var secondsPerSubmission: Double
     /// Bytes of address space the process grading one submission may use.
     public var memoryBytes: Int
