@@ -1,6 +1,7 @@
 import Foundation
 import ResLabBuiltins
 import ResLabFrontend
+import ResLabNN
 import ResLabPlugin
 import ResLabScript
 
@@ -197,6 +198,9 @@ private final class GradingRun {
             ?? ResLabScript.SourceLocation(source: program.source, line: 1, column: 1)
         let scoped = Program(source: program.source, statements: [.block(program.statements, location)])
         session.limits = executionLimits(seconds: seconds)
+        // Layer names (`add_3`) appear in error messages: counting afresh in each test keeps a
+        // test's message the same whatever ran before it (another test, a crashed attempt).
+        LayerNames.reset()
         _ = AssertionLog.shared.takeFailure(of: session.cancellation)
         let result = session.execute(scoped)
         let assertion = AssertionLog.shared.takeFailure(of: session.cancellation)
