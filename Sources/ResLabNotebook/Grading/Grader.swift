@@ -4,6 +4,7 @@ import ResLabFrontend
 import ResLabNN
 import ResLabPlugin
 import ResLabScript
+import Synchronization
 
 /// Grades a learner's code against a lesson's tests, in this process.
 ///
@@ -26,6 +27,8 @@ public final class Grader {
     let registry: NativeRegistry
     /// Names the learner's code may not define or change, with where they come from.
     let protectedNames: [String: String]
+    /// The run in progress, for `cancel()` from another thread.
+    private let active = ActiveRun()
 
     /// - Parameters:
     ///   - lesson: the instructor's copy (with hidden tests loaded when they are to run).
@@ -61,12 +64,18 @@ public final class Grader {
     public func grade(_ submission: Submission, includeHidden: Bool = true, exercises: Set<String>? = nil,
                       known: [String: TestResult] = [:], events: @escaping (GradingEvent) -> Void = { _ in }) -> SubmissionGrade {
         let run = GradingRun(grader: self, submission: submission, events: events)
+        active.set(run)
+        defer { active.set(nil) }
         run.runLessonCode()
         let tests = lesson.exercises.flatMap(\.tests) + (includeHidden ? lesson.exercises.flatMap(\.hiddenTests) : [])
         var results: [TestResult] = []
         for test in tests where exercises?.contains(test.exerciseID) ?? true {
             if let result = known[test.id] {
                 results.append(result)
+                continue
+            }
+            if run.isCancelled {
+                results.append(.failure(test, .notRun, detail: "not run: grading was interrupted"))
                 continue
             }
             events(.testStarted(test.id))
@@ -80,6 +89,28 @@ public final class Grader {
     }
 }
 
+extension Grader {
+    /// Stops the grading in progress (Ctrl-C at the REPL): the running code stops with
+    /// "interrupted" and the tests after it are not run. Safe to call from any thread.
+    public func cancel() { active.cancel() }
+}
+
+/// The grading run of a `Grader` that `cancel()` reaches.
+private final class ActiveRun: @unchecked Sendable {
+    // Unchecked Sendable: `run` is only touched under `lock`.
+    private let lock = NSLock()
+    private var run: GradingRun?
+
+    func set(_ run: GradingRun?) { lock.withLock { self.run = run } }
+
+    func cancel() {
+        lock.withLock {
+            run?.isCancelled = true
+            run?.session.cancellation.cancel()
+        }
+    }
+}
+
 /// One submission's grading: its session, its snippets and its problems so far.
 private final class GradingRun {
     let grader: Grader
@@ -90,6 +121,12 @@ private final class GradingRun {
     /// When the submission's total time is up; nil for no total limit.
     let deadline: ContinuousClock.Instant?
     private(set) var problems: [String] = []
+    /// Set by `Grader.cancel()`, from another thread; read between tests.
+    private let cancelled = Atomic<Bool>(false)
+    var isCancelled: Bool {
+        get { cancelled.load(ordering: .relaxed) }
+        set { cancelled.store(newValue, ordering: .relaxed) }
+    }
 
     init(grader: Grader, submission: Submission, events: @escaping (GradingEvent) -> Void) {
         self.grader = grader
