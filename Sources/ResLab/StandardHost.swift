@@ -12,5 +12,6 @@ public func makeStandardHost(fileAccess: FileAccessPolicy = FileAccessPolicy()) 
     for plugin in plugins {
         try host.install(plugin)
     }
+    try host.install(GradingPlugin())
     return host
 }

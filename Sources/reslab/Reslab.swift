@@ -8,6 +8,7 @@ struct Reslab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reslab",
         abstract: "A terminal notebook for learning residual networks by running them.",
-        subcommands: [Repl.self, Run.self, Export.self, Bench.self, Train.self],
+        subcommands: [Repl.self, Run.self, Export.self, Check.self, Validate.self, Release.self, Grade.self, GradeWorker.self,
+                      Bench.self, Train.self],
         defaultSubcommand: Repl.self)
 }

@@ -48,6 +48,7 @@ final class ReplCommandTable {
         try table.registerCellCommands()
         try table.registerInspectionCommands()
         try table.registerSessionCommands()
+        try table.registerExerciseCommands()
         return table
     }
 }
