@@ -48,14 +48,21 @@ let package = Package(
         ]),
         // Tests of the front end, the notebook, grading and the real `reslab` binary. The engine's,
         // the layers' and the interpreter core's tests live in Packages/ResLabKit/Tests.
+        // The `// expect:` reader the golden-script tests of the front end and of the bindings share.
+        .target(name: "GoldenScriptSupport", dependencies: [.product(name: "ResLabKit", package: "ResLabKit")],
+                path: "Tests/GoldenScriptSupport"),
         .testTarget(name: "ResLabFrontendTests", dependencies: [
-            "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
+            "ResLab", "GoldenScriptSupport", .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ], exclude: ["Scripts"]),  // golden lesson-language scripts, read at run time
+        // Golden scripts on tensors and layers with the standard host, and the real `reslab run`.
+        .testTarget(name: "ResLabBindingsTests", dependencies: [
+            "ResLab", "GoldenScriptSupport", "reslab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
+        ], exclude: ["Scripts", "MustRun"]),  // scripts read at run time; the program and its NumPy check
         .testTarget(name: "ResLabNotebookTests", dependencies: [
             "ResLab", .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),
         .testTarget(name: "ReslabCLITests", dependencies: [
-            "ReslabLineEditor", "LineEditorProbe",
+            "ReslabLineEditor", "LineEditorProbe", "reslab",
             .product(name: "ResLabTestSupport", package: "ResLabKit"),
         ]),
         // A small program around ReslabLineEditor that ReslabCLITests drives in a pseudo-terminal.

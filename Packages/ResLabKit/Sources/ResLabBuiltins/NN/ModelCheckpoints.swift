@@ -1,0 +1,53 @@
+import Foundation
+import ResLabEngine
+import ResLabNN
+import ResLabScript
+
+/// `model.saveWeights(to:)` and `model.loadWeights(from:)`: every weight in a safetensors file
+/// under its checkpoint name (`conv2d_3/kernel`), in the model's weight order. Paths go through
+/// the host's `FileAccessPolicy`.
+///
+/// Loading matches by name when every weight's name is in the file; otherwise, as Keras does
+/// for a model built again (whose automatic layer names differ), by position, when the file has
+/// as many tensors with the same shapes in the same order.
+enum ModelCheckpoints {
+    static func addMembers<M: Model>(to builder: NativeTypeBuilder<M>, fileAccess: FileAccessPolicy) {
+        builder
+            .method("saveWeights", [.init("to", .string, name: "path")],
+                    doc: "Writes every weight to a safetensors file (readable by safetensors in Python).") { model, args, _ in
+                let url = try fileAccess.authorize(try args.string(0), .write)
+                let weights = try SafeTensors(tensors: model.weights.map { ($0.path, $0.value) },
+                                              metadata: ["model": model.name, "format": "ResLab weights"])
+                try weights.write(to: url)
+                return .void
+            }
+            .method("loadWeights", [.init("from", .string, name: "path")],
+                    doc: "Reads weights saved by saveWeights(to:) into this model (same architecture).") { model, args, _ in
+                let path = try args.string(0)
+                let file = try SafeTensors.read(contentsOf: try fileAccess.authorize(path, .read))
+                try load(file, into: model, path: path)
+                return .void
+            }
+    }
+
+    static func load(_ file: SafeTensors, into model: Model, path: String) throws {
+        let variables = model.weights
+        guard !variables.isEmpty else {
+            throw NativeError("\(model.name) has no weights to load into yet", hint: "build it first: call it on a tensor, or give the input shape")
+        }
+        let values: [Tensor]
+        let byName = variables.compactMap { file[$0.path] }
+        if byName.count == variables.count {
+            values = byName
+        } else if file.tensors.count == variables.count,
+                  zip(file.tensors, variables).allSatisfy({ $0.tensor.shape == $1.shape }) {
+            values = file.tensors.map(\.tensor)
+        } else {
+            let missing = variables.first { file[$0.path] == nil }.map(\.path) ?? "?"
+            throw NativeError("\(path) does not hold this model's weights: it has \(file.tensors.count) tensors for \(variables.count) weights, "
+                              + "and no tensor named '\(missing)'",
+                              hint: "load weights saved from a model built the same way")
+        }
+        for (variable, value) in zip(variables, values) { try variable.assign(value) }
+    }
+}

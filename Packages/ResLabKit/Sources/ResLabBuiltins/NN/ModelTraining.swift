@@ -1,0 +1,101 @@
+import ResLabEngine
+import ResLabNN
+import ResLabPlugin
+import ResLabScript
+
+/// `compile(optimizer:loss:metrics:)`, `fit`, `evaluate`, `predict` and `History`, as in Keras.
+///
+/// `fit` writes one line per epoch to the cell's output (`Epoch 1/3`, then
+/// `34/34 - 12s - 350ms/step - loss: 1.7918 - accuracy: 0.1667`) and stops after the current step
+/// when the host asks the run to stop (Ctrl-C).
+enum ModelTraining {
+    static func registerHistory(with registrar: PluginRegistrar) throws {
+        let histories = try registrar.defineType(History.self, name: "History",
+                                                 doc: "What fit returns: the loss and metrics of each epoch.")
+        histories
+            .property("loss", .array(.double), doc: "The mean training loss of each epoch.") { .array($0.loss.map(Value.double)) }
+            .property("epoch", .array(.int), doc: "The epoch indices, from 0.") { .array($0.epoch.map(Value.int)) }
+            .property("history", .dictionary(key: .string, value: .array(.double)),
+                      doc: "Every recorded series by name: loss, accuracy, val_loss, val_accuracy.") { history in
+                var dictionary = ScriptDictionary()
+                for key in orderedKeys(history) {
+                    dictionary[.string(key)] = .array((history[key] ?? []).map(Value.double))
+                }
+                return .dictionary(dictionary)
+            }
+            .property("keys", .array(.string), doc: "The names of the recorded series.") { .array(orderedKeys($0).map(Value.string)) }
+            .subscriptAccess([.init("_", .string, name: "key")], returns: .optional(.array(.double)),
+                             doc: "The series recorded under `key` (\"accuracy\", \"val_loss\"), or nil.",
+                             get: { history, args, _ in .optional(history[try args.string(0)].map { .array($0.map(Value.double)) }) })
+            .display { history in
+                let series = orderedKeys(history).map { key in
+                    "\(key): [" + (history[key] ?? []).map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]"
+                }
+                return "History(epochs: \(history.epoch.count)\(series.isEmpty ? "" : ", ")\(series.joined(separator: ", ")))"
+            }
+    }
+
+    /// `loss`, the metrics, then the validation series, as Keras lists them.
+    static func orderedKeys(_ history: History) -> [String] {
+        history.history.keys.sorted { a, b in
+            func rank(_ key: String) -> Int { key == "loss" ? 0 : key == "val_loss" ? 2 : key.hasPrefix("val_") ? 3 : 1 }
+            return (rank(a), a) < (rank(b), b)
+        }
+    }
+
+    static func addMembers<M: Model>(to builder: NativeTypeBuilder<M>, registry: NativeRegistry) {
+        builder
+            .method("compile", [.init("optimizer", .named(Optimizers.groupName)), .init("loss", .named("Loss")),
+                                .init("metrics", .array(.named("Metric")), default: .array([]))],
+                    doc: "Sets how fit trains: the optimiser, the loss, and the metrics to report.") { model, args, _ in
+                try model.compile(optimizer: try args.native(0, as: Optimizer.self), loss: try args.native(1, as: Loss.self),
+                                  metrics: try args.array(2).map { try $0.asNative(Metric.self, "metrics") })
+                return .void
+            }
+            .method("fit", [.init("x", tensorType), .init("y", tensorType), .init("batchSize", .int, default: .int(32)),
+                            .init("epochs", .int, default: .int(1)),
+                            .init("validationData", .optional(.tuple([tensorType, tensorType], labels: [nil, nil])), default: .optional(nil)),
+                            .init("shuffle", .bool, default: .bool(true)), .init("seed", .optional(.int), default: .optional(nil)),
+                            .init("verbose", .int, default: .int(1))],
+                    returns: .named("History"),
+                    doc: "Trains for `epochs` passes over x and y in batches; one line per epoch (verbose: 0 for none). Returns the History.") { model, args, context in
+                var validation: (x: Tensor, y: Tensor)?
+                if case .tuple(let pair)? = try args.optional(4) {
+                    validation = (try eager(pair.elements[0], op: "fit", parameter: "validationData.0"),
+                                  try eager(pair.elements[1], op: "fit", parameter: "validationData.1"))
+                }
+                let output = try args.int(7) == 0 ? TrainingOutput.silent : TrainingOutput.lines { context.write($0) }
+                let history = try model.fit(x: try args.tensor(0, op: "fit"), y: try args.tensor(1, op: "fit"),
+                                            batchSize: try args.int(2), epochs: try args.int(3), validationData: validation,
+                                            shuffle: try args.bool(5), seed: try args.optional(6).map { try $0.asInt("seed") },
+                                            output: output, onStep: { _ in try context.checkCancellation() })
+                return try registry.wrap(history)
+            }
+            .method("evaluate", [.init("x", tensorType), .init("y", tensorType), .init("batchSize", .int, default: .int(32))],
+                    returns: .dictionary(key: .string, value: .double),
+                    doc: "The loss and metrics over x and y in inference mode: [\"loss\": …, \"accuracy\": …].") { model, args, _ in
+                let values = try model.evaluate(x: try args.tensor(0, op: "evaluate"), y: try args.tensor(1, op: "evaluate"),
+                                                batchSize: try args.int(2))
+                var dictionary = ScriptDictionary()
+                for key in values.keys.sorted(by: { ($0 == "loss" ? 0 : 1, $0) < ($1 == "loss" ? 0 : 1, $1) }) {
+                    dictionary[.string(key)] = .double(values[key] ?? .nan)
+                }
+                return .dictionary(dictionary)
+            }
+            .method("predict", [.init("x", tensorType), .init("batchSize", .int, default: .int(32))], returns: tensorType,
+                    doc: "The model's outputs for x, in inference mode.") { model, args, context in
+                try TensorBinding.value(try model.predict(x: try args.tensor(0, op: "predict"), batchSize: try args.int(1)),
+                                        registry: context.registry)
+            }
+            .property("history", .optional(.named("History")), doc: "The History of the last fit, or nil.") { model in
+                .optional(try model.history.map { try registry.wrap($0) })
+            }
+    }
+
+    private static func eager(_ value: Value, op: String, parameter: String) throws -> Tensor {
+        guard let tensor = TensorBinding.tensorValue(from: value) else {
+            throw NativeError.argument(parameter, expected: "Tensor", got: value)
+        }
+        return try TensorArgument.eager(tensor, op: op, parameter: parameter)
+    }
+}
