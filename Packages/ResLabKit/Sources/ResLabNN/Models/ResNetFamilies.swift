@@ -89,7 +89,8 @@ public func CIFARResNet(depth: Int, inputShape: [Int] = [32, 32, 3], classes: In
 
 /// The basic block of `basicBlock` (or, with `shortcut: nil`, of `plainBasicBlock`) with batch
 /// norms of the given `momentum`: conv 3×3 (stride `strides`) → BN → ReLU → conv 3×3 → BN, plus
-/// the shortcut, → ReLU.
+/// the shortcut, → ReLU. (The public blocks keep Keras' 0.99 because the course's lessons compare
+/// them with Keras layer by layer; only the CIFAR family trains with the faster momentum.)
 private func cifarBlock(_ x: KerasTensor, filters: Int, strides: Int, shortcut: ShortcutKind?,
                         momentum: Double) throws -> KerasTensor {
     var y = try Conv2D(filters: filters, kernelSize: 3, strides: strides, padding: .same, useBias: false,
