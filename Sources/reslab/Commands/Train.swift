@@ -24,7 +24,7 @@ struct Train: ParsableCommand {
     var epochs = 10
     @Option(help: "Images per training step.")
     var batchSize = 32
-    @Option(help: "Adam's learning rate.")
+    @Option(help: "Adam's initial learning rate; it decays to 0 along a cosine over the run.")
     var learningRate = 0.001
     @Option(help: "Seed of the weights and of the shuffling, for runs that repeat exactly.")
     var seed = 0
@@ -44,7 +44,11 @@ struct Train: ParsableCommand {
         print("Training \(network.name) (\(network.countParams()) parameters) on \(dataSet.name): "
               + "\(dataSet.train.count) training and \(dataSet.test.count) test images of \(dataSet.imageShape), "
               + "\(dataSet.classCount) classes")
-        try network.compile(optimizer: try Adam(learningRate: learningRate), loss: .categoricalCrossentropy,
+        // A cosine decay over the whole run (Keras' CosineDecay): big steps early, small ones at
+        // the end, so that the last epochs settle instead of bouncing around at the initial rate.
+        let steps = (dataSet.train.count + batchSize - 1) / batchSize
+        let schedule = LearningRateSchedule.cosineDecay(initial: learningRate, decaySteps: max(steps * epochs, 1))
+        try network.compile(optimizer: try Adam(schedule: schedule), loss: .categoricalCrossentropy,
                             metrics: [.accuracy])
         try network.fit(x: dataSet.train.images, y: try dataSet.trainOneHotLabels(), batchSize: batchSize,
                         epochs: epochs, seed: seed)

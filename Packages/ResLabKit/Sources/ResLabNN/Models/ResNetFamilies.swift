@@ -59,27 +59,59 @@ public func ResNet(depth: Int, inputShape: [Int] = [224, 224, 3], classes: Int =
 /// shortcut option A (`.zeroPadding`: subsampled identity with zero channels, no parameters) unless
 /// `shortcut: .projection` asks for option B. ResNet-20 has 0.27 M parameters. `plain: true` gives
 /// the paper's plain baseline of the same depth.
+///
+/// Every batch norm uses `batchNormMomentum` (0.9 by default, PyTorch's 0.1 in its convention,
+/// not Keras' 0.99): these models are trained for a few epochs of a few dozen steps on the small
+/// data sets of the course, and with 0.99 the moving statistics, which start at mean 0 and
+/// variance 1, are still far from the data's when training stops, so that inference (which uses
+/// them) scores far below training. The course's ResNet50 keeps Keras' 0.99.
 public func CIFARResNet(depth: Int, inputShape: [Int] = [32, 32, 3], classes: Int = 10, plain: Bool = false,
-                        shortcut: ShortcutKind = .zeroPadding) throws -> Model {
+                        shortcut: ShortcutKind = .zeroPadding, batchNormMomentum: Double = 0.9) throws -> Model {
     guard depth >= 8, (depth - 2) % 6 == 0 else {
         throw NNError.invalidArgument(op: "CIFARResNet(depth: \(depth))", message: "depth must be 6n + 2 (20, 32, 44, 56, 110, …)")
     }
     let n = (depth - 2) / 6
     let input = try Input(shape: inputShape)
     var x = try Conv2D(filters: 16, kernelSize: 3, padding: .same, useBias: false, kernelInitializer: .heNormal)(input)
-    x = try BatchNormalization(axis: 3)(x, training: nil)
+    x = try BatchNormalization(axis: 3, momentum: batchNormMomentum)(x, training: nil)
     x = try Activation(.relu)(x)
     for (stage, filters) in [16, 32, 64].enumerated() {
         for block in 0..<n {
             let strides = block == 0 && stage > 0 ? 2 : 1
-            x = plain
-                ? try plainBasicBlock(x, filters: filters, strides: strides)
-                : try basicBlock(x, filters: filters, strides: strides, shortcut: shortcut)
+            x = try cifarBlock(x, filters: filters, strides: strides, shortcut: plain ? nil : shortcut,
+                               momentum: batchNormMomentum)
         }
     }
     x = try GlobalAveragePooling2D()(x)
     x = try Dense(units: classes, activation: .softmax)(x)
     return try Model(inputs: input, outputs: x, name: "\(plain ? "plain" : "resnet")\(depth)")
+}
+
+/// The basic block of `basicBlock` (or, with `shortcut: nil`, of `plainBasicBlock`) with batch
+/// norms of the given `momentum`: conv 3×3 (stride `strides`) → BN → ReLU → conv 3×3 → BN, plus
+/// the shortcut, → ReLU. (The public blocks keep Keras' 0.99 because the course's lessons compare
+/// them with Keras layer by layer; only the CIFAR family trains with the faster momentum.)
+private func cifarBlock(_ x: KerasTensor, filters: Int, strides: Int, shortcut: ShortcutKind?,
+                        momentum: Double) throws -> KerasTensor {
+    var y = try Conv2D(filters: filters, kernelSize: 3, strides: strides, padding: .same, useBias: false,
+                       kernelInitializer: .heNormal)(x)
+    y = try BatchNormalization(axis: 3, momentum: momentum)(y, training: nil)
+    y = try Activation(.relu)(y)
+    y = try Conv2D(filters: filters, kernelSize: 3, padding: .same, useBias: false, kernelInitializer: .heNormal)(y)
+    y = try BatchNormalization(axis: 3, momentum: momentum)(y, training: nil)
+    guard let shortcut else { return try Activation(.relu)(y) }
+    var skip = x
+    if strides != 1 || (x.symbolicShape.last ?? nil) != filters {
+        switch shortcut {
+        case .zeroPadding:
+            skip = try ChannelPaddingShortcut(filters: filters, strides: strides)(x)
+        case .projection:
+            skip = try Conv2D(filters: filters, kernelSize: 1, strides: strides, padding: .valid, useBias: false,
+                              kernelInitializer: .heNormal)(x)
+            skip = try BatchNormalization(axis: 3, momentum: momentum)(skip, training: nil)
+        }
+    }
+    return try Activation(.relu)(try Add()([y, skip]))
 }
 
 /// The models `reslab train` and `reslab bench model` know by name, built for the data's image
