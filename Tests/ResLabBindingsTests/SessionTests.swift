@@ -94,7 +94,7 @@ extension StandardHostTests {
 
         @Test func builtInPluginsRegisterThroughTheHost() throws {
             let host = try makeStandardHost()
-            #expect(host.plugins.map(\.name) == ["engine", "nn", "data", "plots"])
+            #expect(host.plugins.map(\.name) == ["engine", "nn", "data", "plots", "grading"])
             #expect(host.plugins.allSatisfy { $0.origin == "built-in" })
             let nn = try #require(host.plugins.first { $0.name == "nn" })
             for type in ["Conv2D", "BatchNormalization", "Model", "Sequential", "Adam", "ResNet", "History"] {

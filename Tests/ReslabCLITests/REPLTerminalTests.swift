@@ -102,9 +102,10 @@ struct REPLTerminalTests {
     @Test func controlCStopsAnEndlessLoopAndKeepsTheSession() throws {
         let terminal = try start()
         try terminal.expect("fixture:1> ")
-        // The loop prints first, so the test presses Ctrl-C only once the code is running; the
-        // printed word is built from two halves so that the echo of the typed line cannot match it.
-        try terminal.send("var spins = 0; print(\"spin\" + \"ning\"); while true { spins += 1 }", .enter)
+        // The loop prints after its first iteration, so the test presses Ctrl-C only once the loop
+        // is running (spins ≥ 1 however loaded the machine); the printed word is built from two
+        // halves so that the echo of the typed line cannot match it.
+        try terminal.send("var spins = 0; while true { spins += 1; if spins == 1 { print(\"spin\" + \"ning\") } }", .enter)
         try terminal.expect("spinning")
         try terminal.send(.controlC)
         try terminal.expect("[2] interrupted at [2]:1:")
