@@ -10,6 +10,9 @@ import ResLabTestSupport
         ([3, 70, 70, 4], [3, 3, 4, 4], 2, Padding.same),     // k×k strided: col2im with workers owning images
         ([2, 100, 100, 8], [1, 1, 8, 4], 1, Padding.valid),  // 1×1 stride 1: GEMM on the input itself
         ([4, 130, 130, 8], [1, 1, 8, 4], 2, Padding.same),   // 1×1 strided: gathered pixels
+        ([2, 12, 11, 32], [3, 3, 32, 16], 1, Padding.same),  // k×k stride 1, ≥ 16 channels: shifted GEMMs
+        ([2, 9, 10, 16], [2, 2, 16, 24], 1, Padding.same),   // even kernel: the extra padding at bottom/right
+        ([3, 8, 9, 16], [3, 2, 16, 16], 1, Padding.valid),   // shifted GEMMs without padding
     ])
     func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
         let x = try Tensor(randomUniform: inputShape, lowerBound: -1, upperBound: 1, seed: 1).requiringGradient()

@@ -4,17 +4,19 @@ import COpenBLAS
 
 /// How the engine uses the machine's cores.
 ///
-/// OpenBLAS runs with one thread per core for plain GEMMs. Kernels that split work themselves
-/// (convolution over row blocks, pooling and batch norm over the batch) run one worker per core
-/// through `DispatchQueue.concurrentPerform`, and switch OpenBLAS to one thread while their workers
-/// call it, so that the two levels of threading do not fight over the same cores.
+/// The engine splits all work itself, one worker per core through
+/// `DispatchQueue.concurrentPerform`, and OpenBLAS always runs single-threaded inside a worker.
+/// OpenBLAS's own threads, once woken by a threaded call, spin (in `sched_yield`) for a long while
+/// after it returns; on a two-core machine they then take a core from whatever runs next. Profiled
+/// in `reslab bench kernels`, the spinning took 15 % of the cycles and halved the 3×3 convolution
+/// timed after a threaded sgemm. Splitting every GEMM ourselves (`parallelGEMM`) keeps them asleep.
 public enum Parallelism {
     /// The number of workers: the active processor count.
     public static let workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Sets OpenBLAS's thread count once, the first time the engine calls it.
+    /// Limits OpenBLAS to the calling thread, once, before the engine's first GEMM.
     static let configureBLAS: Void = {
-        openblas_set_num_threads(Int32(clamping: workers))
+        openblas_set_num_threads(1)
     }()
 
     /// Below this many elements an elementwise loop is not worth splitting across workers.
@@ -35,21 +37,13 @@ public enum Parallelism {
         }
     }
 
-    /// Runs `body(worker)` once for each of `count` workers with OpenBLAS limited to one thread,
-    /// so that each worker's GEMMs run on its own core.
-    static func withSingleThreadedBLASWorkers(_ count: Int, _ body: (Int) -> Void) {
+    /// Runs `body(worker)` once for each of `count` workers, concurrently when there are several.
+    static func forEachWorker(_ count: Int, _ body: (Int) -> Void) {
         _ = configureBLAS
         if count <= 1 {
             body(0)
             return
         }
-        blasThreadLock.lock()
-        openblas_set_num_threads(1)
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        openblas_set_num_threads(Int32(clamping: workers))
-        blasThreadLock.unlock()
     }
-
-    /// Serialises regions that change OpenBLAS's global thread count.
-    private static let blasThreadLock = NSLock()
 }

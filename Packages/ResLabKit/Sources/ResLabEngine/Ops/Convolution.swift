@@ -32,6 +32,18 @@ public func conv2D(_ input: Tensor, filter: Tensor, strides: (Int, Int) = (1, 1)
     let (x, w) = (input.withoutDerivative(), filter.withoutDerivative())
     let (needInput, needFilter) = (input.isTracked, filter.isTracked)
     return Tensor.recording(value, op: op, inputs: [input, filter]) { dy in
+        if needInput && needFilter && !empty && ConvolutionKernels.isDense(g) {
+            var dw: Tensor?
+            let dx = Tensor(uncheckedShape: x.shape, count: x.count) { dx, _ in
+                dw = Tensor(uncheckedShape: w.shape, count: w.count) { dw, _ in
+                    x.withScalars { x in dy.withScalars { dy in w.withScalars { w in
+                        ConvolutionKernels.pointwiseGradients(x, outputGradient: dy, filter: w, outChannels: outChannels, g,
+                                                              inputGradient: dx, filterGradient: dw)
+                    } } }
+                }
+            }
+            return [dx, dw]
+        }
         let dx: Tensor? = !needInput ? nil : Tensor(uncheckedShape: x.shape, count: x.count) { dx, count in
             if empty { dx.initialize(repeating: 0, count: count); return }
             dy.withScalars { dy in

@@ -32,11 +32,11 @@ public func matmul(_ lhs: Tensor, transposed transposeLhs: Bool = false,
             rhs.withScalars { b in
                 if rhsBatch.isEmpty && !transposeLhs {
                     // One GEMM over every batch's rows at once: [batch·m, k]·[k, n].
-                    gemm(transposeB: transposeRhs, m: batchCount * m, n: n, k: k, a, lda: lc, b, ldb: rc, out, ldc: n)
+                    parallelGEMM(transposeB: transposeRhs, m: batchCount * m, n: n, k: k, a, lda: lc, b, ldb: rc, out, ldc: n)
                     return
                 }
                 for index in 0..<batchCount {
-                    gemm(transposeA: transposeLhs, transposeB: transposeRhs, m: m, n: n, k: k,
+                    parallelGEMM(transposeA: transposeLhs, transposeB: transposeRhs, m: m, n: n, k: k,
                          a + (lhsBatch.isEmpty ? 0 : index * lr * lc), lda: lc,
                          b + (rhsBatch.isEmpty ? 0 : index * rr * rc), ldb: rc,
                          out + index * m * n, ldc: n)
