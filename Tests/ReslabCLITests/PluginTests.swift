@@ -172,6 +172,14 @@ struct PluginTests {
         or the plugins folder); known roles: code, exercise, test (built in)
         """))
         #expect(run.errors.contains("\(lesson):25:10: error: unknown cell role `histogram`"))
+
+        // The instructor's check fails on it too, and passes once the plugin is loaded.
+        let invalid = try ReslabProcess.run(["validate", lesson], home: home)
+        #expect(invalid.status == 1)
+        #expect(invalid.output.contains("  ✗ a loaded plugin registers every plugin cell's role (2 plugin cells: `histogram`)\n"))
+        let valid = try ReslabProcess.run(["validate", lesson, "--plugin", libraries.histogram], home: home)
+        #expect(valid.status == 0, "\(valid.output)\(valid.errors)")
+        #expect(valid.output.contains("  ✓ a loaded plugin registers every plugin cell's role (2 plugin cells: `histogram`)\n"))
     }
 
     @Test func pluginsInTheUserPluginsFolderLoadAtStartUp() throws {
