@@ -116,6 +116,10 @@ import Testing
                 + "(reslab --plugin PATH, :plugin load PATH, or the plugins folder); known roles: code, exercise, "
                 + "test (built in), broken (plugin roles), echo (plugin roles), show (plugin roles)")
         #expect(lesson.declaredPluginsNotLoaded(by: try Self.host()) == ["histogram", "plugins/libExtra.so"])
+        // A misspelt flag reads as a role; the fix names the flag.
+        let misspelt = try Self.lesson([(info: "optinal", code: "let a = 1")])
+        let flag = try #require(misspelt.unknownRoleDiagnostic(for: misspelt.cells[0], host: PluginHost()))
+        #expect(flag.fix.hasPrefix("perhaps `optional` was meant;"))
         // Paths are relative to the lesson's folder.
         let placed = try Lesson.parse(Self.text([]), file: "/course/plugin-cells.md")
         #expect(placed.pluginLibraryPath(forDeclaredPlugin: "plugins/libExtra.so") == "/course/plugins/libExtra.so")

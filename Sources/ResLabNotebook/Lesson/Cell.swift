@@ -14,7 +14,7 @@ public struct Cell: Equatable, Sendable {
         /// A role a plugin registers, by its name (```` ```swift histogram bins=8 ````): the session
         /// hands the cell's source and settings to the plugin's `CellRole.run`. Whether a loaded
         /// plugin registers the name is checked where the plugins are known
-        /// (`Lesson.checkCellRoles(pluginRoles:)`), not by the parser.
+        /// (`Lesson.checkCellRoles(against:)`), not by the parser.
         case plugin(String)
 
         /// The built-in roles, in the order the format documents them.

@@ -35,7 +35,7 @@ extension Lesson {
 
     /// Why `cell`'s role cannot run with `host`'s plugins, when it is a plugin cell whose role no
     /// loaded plugin registers; nil otherwise. Points at the role on the fence line and says what
-    /// to do: the close built-in or plugin role for a typo, the plugins the front matter declares
+    /// to do: the close built-in or plugin role (or the flag `optional`) for a typo, the plugins the front matter declares
     /// that are not loaded, and the roles that are known.
     ///
     ///     lesson.md:12:10: error: unknown cell role `histogram`: no loaded plugin registers it
@@ -50,7 +50,8 @@ extension Lesson {
         }.sorted()
         let knownNames = Cell.Role.builtIn.map(\.name) + host.cellRoles.keys.sorted()
         var fixes: [String] = []
-        if let close = Suggestion.closest(to: name, among: knownNames) {
+        // `optinal` is more likely the flag misspelt than a plugin's role.
+        if let close = Suggestion.closest(to: name, among: knownNames + ["optional"]) {
             fixes.append("perhaps `\(close)` was meant")
         }
         let missing = declaredPluginsNotLoaded(by: host)
