@@ -1,5 +1,6 @@
 import Testing
 @testable import ResLabNotebook
+import ResLabPlugin
 
 /// Malformed lessons: each gives a diagnostic naming file:line:column and what to do.
 @Suite struct LessonDiagnosticsTests {
@@ -18,10 +19,21 @@ import Testing
 
     func lesson(_ body: String) -> String { LessonFixtures.lesson(body) }
 
-    @Test func unknownRole() {
-        #expect(problems(lesson("```swift exercize id=a\n```\n")) == [
-            "l.md:6:10 unknown cell role or flag `exercize`",
-        ])
+    @Test func unknownRole() throws {
+        // Any word may name a plugin's role, so the parser takes it; the check against the loaded
+        // plugins' roles reports it.
+        let text = lesson("```swift exercize id=a\n```\n")
+        #expect(problems(text) == [])
+        let parsed = try Lesson.parse(text, file: "l.md")
+        do {
+            try parsed.checkCellRoles(against: PluginHost())
+            Issue.record("the role should be unknown")
+        } catch let error as LessonError {
+            #expect(error.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.message)" } == [
+                "l.md:6:10 unknown cell role `exercize`: no loaded plugin registers it",
+            ])
+            #expect(error.diagnostics.first?.fix.hasPrefix("perhaps `exercise` was meant;") == true)
+        }
     }
 
     @Test func testForUnknownExercise() {

@@ -19,7 +19,7 @@ import Testing
         let kinds = lesson.items.map { item -> String in
             switch item {
             case .prose: return "prose"
-            case let .cell(cell): return cell.role.rawValue
+            case let .cell(cell): return cell.role.name
             case .hint: return "hint"
             }
         }

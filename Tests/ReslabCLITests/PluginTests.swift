@@ -51,7 +51,8 @@ struct PluginTests {
         """
         let run = try ReslabProcess.run(["lessons/fixture.md"], input: input, home: home)
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.output.contains("Loaded histogram 1.0.0: types: Histogram; functions: histogram(_:bins:); commands: :histogram; renderers: Histogram"))
+        #expect(run.output.contains("Loaded histogram 1.0.0: types: Histogram; functions: histogram(_:bins:); commands: :histogram; "
+                                    + "renderers: Histogram; cell roles: histogram"))
         #expect(run.output.contains("histogram 1.0.0 (\(libraries.histogram))"))
         // Range 1…4 in four bins of 0.75: one 1, two 2s, three 3s, four 4s (the maximum goes in the last bin).
         #expect(run.output.contains("[   1.0000,    1.7500) "))
@@ -115,6 +116,72 @@ struct PluginTests {
         #expect(run.output.contains("[0.0]\n"))
     }
 
+    /// `Examples/Plugins/TensorHistogram/histogram-cells.md`: a code cell `let t = Tensor([[1, 2, 2,
+    /// 3, 3, 3, 4, 4, 4, 4]])`, then `histogram` cells of `t` (bins=4, fence on line 19) and of
+    /// `relu(t - 2.5)` (bins=2, line 25). At 72 columns a bar is at most 72 − 32 = 40 blocks long.
+    @Test func aLessonsHistogramCellsShowTheHistogramOfTheirExpression() throws {
+        let lesson = ExamplePlugins.histogramLesson
+        let run = try ReslabProcess.run(["run", lesson, "--plugin", libraries.histogram], home: home,
+                                        environment: ["COLUMNS": "72"])
+        #expect(run.status == 0, "\(run.errors)")
+        func bar(_ blocks: Int) -> String { String(repeating: "█", count: blocks) }
+        let lines = run.output.split(separator: "\n").map(String.init)
+        let expected = [
+            "── cell 2 · line 19 · histogram ──",
+            "10 values, shape [1, 10]",
+            // Range 1…4 in four bins of 0.75 holds one 1, two 2s, three 3s and four 4s; bars 40·n/4.
+            "[   1.0000,    1.7500) \(bar(10)) 1",
+            "[   1.7500,    2.5000) \(bar(20)) 2",
+            "[   2.5000,    3.2500) \(bar(30)) 3",
+            "[   3.2500,    4.0000] \(bar(40)) 4",
+            "── cell 3 · line 25 · histogram ──",
+            "10 values, shape [1, 10]",
+            // relu(t − 2.5) = 0, 0, 0, 0.5, 0.5, 0.5, 1.5, 1.5, 1.5, 1.5: six below 0.75, four above;
+            // the shorter bar is 40·4/6 = 26 blocks (rounded down).
+            "[   0.0000,    0.7500) \(bar(40)) 6",
+            "[   0.7500,    1.5000] \(bar(26)) 4",
+        ]
+        let start = try #require(lines.firstIndex(of: expected[0]))
+        #expect(Array(lines[start...].prefix(expected.count)) == expected)
+        #expect(lines.last?.hasPrefix("✔ 3 cells ran") == true)
+
+        // The export carries the same text as the cell's output; the REPL shows it on arrival.
+        let export = try ReslabProcess.run(["export", lesson, "--to", "md", "--plugin", libraries.histogram], home: home)
+        #expect(export.status == 0, "\(export.errors)")
+        #expect(export.output.contains("```swift histogram bins=2\nrelu(t - 2.5)\n```\n\n```text\n10 values, shape [1, 10]\n"
+                                       + "[   0.0000,    0.7500) "))
+        let repl = try ReslabProcess.run([lesson, "--plugin", libraries.histogram], input: ":next\n", home: home,
+                                         environment: ["COLUMNS": "72"])
+        #expect(repl.status == 0, "\(repl.errors)")
+        #expect(repl.output.contains("cell 2 of 3 · line 19 · histogram"))
+        #expect(repl.output.contains("[   3.2500,    4.0000] \(bar(40)) 4\n"))
+    }
+
+    @Test func aLessonWhoseCellRoleNoLoadedPluginRegistersSaysWhichPluginToLoad() throws {
+        let lesson = ExamplePlugins.histogramLesson
+        let run = try ReslabProcess.run(["run", lesson], home: home)
+        #expect(run.status == 2)
+        #expect(!run.output.contains("10 values"))
+        #expect(run.errors.contains("warning: \(lesson) uses plugin `histogram`, which is not loaded; load it with --plugin PATH"))
+        // Both histogram cells are named, each at its role on its fence line.
+        #expect(run.errors.contains("""
+        \(lesson):19:10: error: unknown cell role `histogram`: no loaded plugin registers it
+            ```swift histogram bins=4
+                     ^
+            fix: load the plugin the lesson declares, `histogram` (reslab --plugin PATH, :plugin load PATH, \
+        or the plugins folder); known roles: code, exercise, test (built in)
+        """))
+        #expect(run.errors.contains("\(lesson):25:10: error: unknown cell role `histogram`"))
+
+        // The instructor's check fails on it too, and passes once the plugin is loaded.
+        let invalid = try ReslabProcess.run(["validate", lesson], home: home)
+        #expect(invalid.status == 1)
+        #expect(invalid.output.contains("  ✗ a loaded plugin registers every plugin cell's role (2 plugin cells: `histogram`)\n"))
+        let valid = try ReslabProcess.run(["validate", lesson, "--plugin", libraries.histogram], home: home)
+        #expect(valid.status == 0, "\(valid.output)\(valid.errors)")
+        #expect(valid.output.contains("  ✓ a loaded plugin registers every plugin cell's role (2 plugin cells: `histogram`)\n"))
+    }
+
     @Test func pluginsInTheUserPluginsFolderLoadAtStartUp() throws {
         let folder = home.path("config/reslab/plugins")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -144,6 +211,11 @@ enum ExamplePlugins {
     }
 
     static let built: Result<Libraries, Error> = Result { try build() }
+
+    /// A lesson whose cells use the TensorHistogram plugin's `histogram` cell role.
+    static var histogramLesson: String {
+        repositoryRoot.appendingPathComponent("Examples/Plugins/TensorHistogram/histogram-cells.md").path
+    }
 
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -3,7 +3,8 @@
 /// XML, so tests (and tools) can parse it strictly.
 ///
 /// Structure: `<header>` (title, objectives), then in lesson order `<section class="prose">`,
-/// `<section class="cell cell-ROLE" id="cell-N">` (label, `<pre class="source">`, then
+/// `<section class="cell cell-ROLE" id="cell-N">` (`class="cell cell-plugin" data-role="NAME"` for a
+/// plugin cell) (label, `<pre class="source">`, then
 /// `<div class="outputs">` with `<pre class="output">`, `<figure class="plot">` and
 /// `<pre class="output error">`), and `<details class="hint">` for hints.
 public enum HTMLExporter {
@@ -56,9 +57,12 @@ public enum HTMLExporter {
         case .code: label += cell.isOptional ? " optional" : ""
         case .exercise: label += " exercise \(cell.exerciseID ?? "")"
         case .test: label += " test for \(cell.exerciseID ?? "")"
+        case .plugin(let name): label += " \(name)"
         }
+        // A plugin's role is any word, so it goes in an attribute of its own rather than in a class name.
+        let kind = cell.role.pluginRoleName.map { "cell-plugin\" data-role=\"\(escape($0))" } ?? "cell-\(cell.role.name)"
         var parts = [
-            "<section class=\"cell cell-\(cell.role.rawValue)\" id=\"cell-\(cell.number)\">",
+            "<section class=\"cell \(kind)\" id=\"cell-\(cell.number)\">",
             "<div class=\"cell-label\">\(escape(label))</div>",
             "<pre class=\"source\"><code class=\"language-swift\">\(escape(record?.source ?? cell.source.text))</code></pre>",
         ]

@@ -151,6 +151,11 @@ private final class GradingRun {
             switch cell.role {
             case .test:
                 continue
+            case .plugin:
+                // A plugin cell shows something of the session (a histogram); the lesson format
+                // asks that it define nothing later code uses, and grading hosts need not load
+                // the lesson's plugins, so grading leaves such cells out.
+                continue
             case .code:
                 guard !cell.isOptional else { continue }
                 events(.running("lesson cell \(cell.number)"))

@@ -3,6 +3,8 @@ import ResLabPlugin
 /// `reslab validate`: checks that a lesson (the instructor's copy, with its hidden tests) is sound.
 ///
 /// - every cell runs: the code cells and the reference solutions, in order, without an error;
+/// - a loaded plugin registers the role of every plugin cell (grading leaves plugin cells out, so
+///   they are not run here);
 /// - every reference solution passes all its exercise's tests, public and hidden;
 /// - every starting template fails at least one of its exercise's tests (with the other exercises'
 ///   reference solutions in place, so that only this template is being judged).
@@ -56,6 +58,15 @@ public struct LessonValidator {
                             summary: "every cell runs (\(codeCells) code cell\(codeCells == 1 ? "" : "s"), "
                                 + "\(lesson.exercises.count) reference solution\(lesson.exercises.count == 1 ? "" : "s")\(skipped))",
                             details: reference.problems))
+        let pluginCells = lesson.cells.filter { $0.role.pluginRoleName != nil }
+        if !pluginCells.isEmpty {
+            let unknown = pluginCells.compactMap { lesson.unknownRoleDiagnostic(for: $0, host: host) }
+            let roles = Set(pluginCells.map(\.role.name)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+            checks.append(Check(passed: unknown.isEmpty,
+                                summary: "a loaded plugin registers every plugin cell's role (\(pluginCells.count) "
+                                    + "plugin cell\(pluginCells.count == 1 ? "" : "s"): \(roles))",
+                                details: unknown.map(\.description)))
+        }
         if lesson.hiddenTestsFile == nil {
             checks.append(Check(passed: true, summary: "no hidden tests file (only public tests are checked)", details: []))
         }

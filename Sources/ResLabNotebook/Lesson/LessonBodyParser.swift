@@ -29,6 +29,7 @@ struct LessonBodyParser {
     /// An item in file order; cells, tests and hints are finished by `LessonParser`.
     enum PendingItem {
         case prose(Prose)
+        /// A code cell or a plugin cell.
         case code(Cell)
         case exercise(Cell, SolutionRegions, title: String?, points: Int?)
         case test(Cell, PendingTest)
@@ -148,26 +149,24 @@ struct LessonBodyParser {
     private mutating func readCell(source: CellSource, location: SourceLocation, endLine: Int, infoText: String,
                                    settings: inout Settings) {
         let line = location.line
-        var role = CellRole.code
+        var role = Cell.Role.code
         var roleColumn = 0
         var isOptional = false
         for (word, column) in settings.words {
-            if let named = CellRole(rawValue: word) {
-                if roleColumn != 0 {
-                    problem(line: line, column: column, "a cell has one role, and this one already is `\(role.rawValue)`",
-                            "keep one of the roles `\(role.rawValue)` and `\(word)`")
-                } else {
-                    role = named
-                    roleColumn = column
-                }
-            } else if word == "optional" {
+            if word == "optional" {
                 isOptional = true
             } else if word == "hidden" {
                 problem(line: line, column: column, "hidden tests do not go in the lesson itself",
                         "move this test cell into the hidden tests file beside the lesson (LESSON.hidden.md), without `hidden`")
+            } else if roleColumn != 0 {
+                problem(line: line, column: column,
+                        "a cell has one role, and this one already is `\(role.name)`; `\(word)` is a second role or an unknown flag",
+                        "keep one of the roles `\(role.name)` and `\(word)`; the only flag is `optional`")
             } else {
-                problem(line: line, column: column, "unknown cell role or flag `\(word)`",
-                        "use a role (\(CellRole.allCases.map(\.rawValue).joined(separator: ", "))) and/or the flag `optional`")
+                // A word that is not a built-in role names a plugin's role; whether a loaded plugin
+                // registers it is checked where the plugins are known (`Lesson.checkCellRoles`).
+                role = Cell.Role(builtInName: word) ?? .plugin(word)
+                roleColumn = column
             }
         }
         if isHiddenTestsFile, role != .test {
@@ -183,8 +182,14 @@ struct LessonBodyParser {
         cellCount += 1
         var cell = Cell(number: isHiddenTestsFile ? 0 : cellCount, role: role, id: nil, exerciseID: nil,
                         isOptional: isOptional, source: source, fenceLocation: location, endLine: endLine,
-                        infoString: infoText)
+                        infoString: infoText,
+                        roleLocation: roleColumn == 0 ? nil : SourceLocation(file: file, line: line, column: roleColumn))
         switch role {
+        case .plugin:
+            // Every setting is the plugin's to read; only repeats are the format's business.
+            cell.settings = settings.takeAll()
+            settings.allowed = []
+            items.append(.code(cell))
         case .code:
             settings.allowed = ["id"]
             cell.id = identifier(settings.take("id"), line: line, what: "cell id")
@@ -263,12 +268,12 @@ struct LessonBodyParser {
     }
 
     /// Solution markers belong in exercise cells only; elsewhere release would not strip them.
-    private mutating func reportMarkers(in source: CellSource, role: CellRole) {
+    private mutating func reportMarkers(in source: CellSource, role: Cell.Role) {
         for (offset, text) in source.text.splitLines().enumerated() {
             let line = String(text)
             guard let marker = SolutionRegions.Marker.exact(line) ?? SolutionRegions.Marker.nearMiss(line) else { continue }
             problem(line: source.lineNumbers[offset], column: line.leadingIndentation.count + 1 + source.columnOffset,
-                    "`// \(marker.rawValue)` in a \(role.rawValue) cell", "solution and template regions go only in exercise cells")
+                    "`// \(marker.rawValue)` in \(role.pluginRoleName.map { "a plugin cell (`\($0)`)" } ?? "a \(role.name) cell")", "solution and template regions go only in exercise cells")
         }
     }
 
@@ -332,6 +337,12 @@ private struct Settings {
     mutating func take(_ key: String) -> (value: String, column: Int)? {
         taken.insert(key)
         return values[key]
+    }
+
+    /// Every setting (the first of a repeated key), as a plugin cell hands them on.
+    mutating func takeAll() -> [String: String] {
+        taken.formUnion(order)
+        return values.mapValues(\.value)
     }
 
     /// Keys the role does not accept, with their columns.

@@ -22,7 +22,13 @@ public struct LessonDiagnostic: Equatable, Sendable, CustomStringConvertible {
     ///     fix: use one of: identity-block, convolutional-block
     /// ```
     public var description: String {
-        var text = "\(location): error: \(message)"
+        "\(location): error: " + detail
+    }
+
+    /// The description without its `file:line:column: error: ` prefix: the message, the line
+    /// with its caret, and the fix (what a cell error built from a diagnostic carries).
+    public var detail: String {
+        var text = message
         if let sourceLine {
             let prefix = sourceLine.unicodeScalars.prefix(max(0, location.column - 1))
             // Keep tabs so that the caret lines up under the same character.

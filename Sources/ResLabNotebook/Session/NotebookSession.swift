@@ -12,6 +12,10 @@ import ResLabScript
 /// - the name was declared or changed again, after the cell ran, at the prompt or by a cell above
 ///   it (a cell below it doing so is the lesson's normal flow, not a change under its feet).
 ///
+/// A plugin cell (```` ```swift histogram ````, see `ScriptCellRunner.executePluginCell`) is
+/// tracked like a code cell that defines nothing: it uses the names its source mentions when that
+/// source reads as lesson code, and none otherwise (then only an edit makes it stale).
+///
 /// `runWithDependencies(cell:)` brings a cell up to date as Livebook does: it first runs the
 /// earlier cells that never ran and the stale cells it depends on, in lesson order.
 ///
@@ -57,6 +61,12 @@ public final class NotebookSession {
         runner = ScriptCellRunner(host: host, limits: limits)
     }
 
+    /// The width in columns and the colour of the output that plugin cells are told of
+    /// (`CommandContext.width`, `useColor`): the REPL and `reslab run` set their terminal's;
+    /// exports keep 80 columns without colour.
+    public var outputWidth = 80
+    public var outputUsesColor = false
+
     /// Receives printed output as it happens (a training loop's progress), besides the outputs
     /// kept per execution. Called on the interpreter's thread.
     public var outputSink: ((String) -> Void)? {
@@ -100,19 +110,21 @@ public final class NotebookSession {
         records[number]?.execution
     }
 
-    /// Whether batch runs and `runWithDependencies` run the cell in the lesson's flow: code and
-    /// exercise cells, optional ones only when asked; test cells never (they run on `:check`).
+    /// Whether batch runs and `runWithDependencies` run the cell in the lesson's flow: code,
+    /// exercise and plugin cells, optional ones only when asked; test cells never (they run on `:check`).
     public static func runsInFlow(_ cell: Cell, includeOptional: Bool) -> Bool {
         cell.role != .test && (includeOptional || !cell.isOptional)
     }
 
     // MARK: - Running
 
-    /// Runs cell `number` (its current code) once.
+    /// Runs cell `number` (its current code) once: through the interpreter, or, for a plugin cell,
+    /// through its role's `run`.
     @discardableResult
     public func run(cell number: Int) throws -> CellExecution {
+        let cell = try cell(number)
         let source = try currentSource(ofCell: number)
-        return execute(source, origin: .cell(number))
+        return execute(source, origin: .cell(number), pluginCell: cell.role.pluginRoleName == nil ? nil : cell)
     }
 
     /// Runs an entry typed at the prompt; errors point at `[N]:LINE:COL`, N its execution count.
@@ -178,7 +190,7 @@ public final class NotebookSession {
         executionCount = 0
     }
 
-    private func execute(_ source: CellSource, origin: ExecutionOrigin) -> CellExecution {
+    private func execute(_ source: CellSource, origin: ExecutionOrigin, pluginCell: Cell? = nil) -> CellExecution {
         executionCount += 1
         let count = executionCount
         let name: String
@@ -186,7 +198,9 @@ public final class NotebookSession {
         case .cell(let number): name = "\(lesson.file)#cell\(number)[\(count)]"
         case .prompt: name = source.file
         }
-        let run = runner.execute(source, name: name)
+        let run = pluginCell.map {
+            runner.executePluginCell($0, source: source, lesson: lesson, width: outputWidth, useColor: outputUsesColor)
+        } ?? runner.execute(source, name: name)
         let execution = CellExecution(origin: origin, executionCount: count, code: source.text, outputs: run.outputs,
                                       value: run.value, error: run.error, wasInterrupted: run.wasInterrupted,
                                       analysis: run.analysis)

@@ -36,6 +36,12 @@ struct Export: ParsableCommand {
         }
         let host = try LessonHost.make(pluginPaths: plugins, warn: output.error)
         for warning in LessonHost.loadDeclaredPlugins(of: loaded, into: host) { output.error(warning) }
+        do {
+            try loaded.checkCellRoles(against: host)
+        } catch {
+            output.error("\(error)")
+            throw ExitCode(2)
+        }
         let session = NotebookSession(lesson: loaded, host: host)
         let executions = session.runAll(includeOptional: includeOptional)
         if let out {

@@ -38,8 +38,16 @@ struct LessonBatchRun {
             return .lessonUnusable
         }
         for warning in LessonHost.loadDeclaredPlugins(of: lesson, into: host) { output.error(warning) }
+        do {
+            try lesson.checkCellRoles(against: host)
+        } catch {
+            output.error("\(error)")
+            return .lessonUnusable
+        }
         let session = NotebookSession(lesson: lesson, host: host, limits: limits)
         session.outputSink = { output.write($0) }
+        session.outputWidth = output.width
+        session.outputUsesColor = output.useColor
 
         let flow = lesson.cells.filter { NotebookSession.runsInFlow($0, includeOptional: includeOptional) }
         output.line("\(lesson.title) (\(lesson.id), \(path)): \(flow.count) cell\(flow.count == 1 ? "" : "s") to run")
@@ -75,7 +83,11 @@ struct LessonBatchRun {
     /// `── cell 3 · line 42 · exercise identity-block ──`
     static func header(_ cell: Cell) -> String {
         var label = "cell \(cell.number) · line \(cell.fenceLocation.line)"
-        if cell.role == .exercise { label += " · exercise \(cell.exerciseID ?? "")" }
+        switch cell.role {
+        case .exercise: label += " · exercise \(cell.exerciseID ?? "")"
+        case .plugin(let name): label += " · \(name)"
+        case .code, .test: break
+        }
         if cell.isOptional { label += " · optional" }
         return "── \(label) ──"
     }

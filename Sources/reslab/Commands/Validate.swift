@@ -14,8 +14,13 @@ struct Validate: ParsableCommand {
     @Option(help: "Seconds each cell and test may run.")
     var testTimeout: Double = GradingLimits().secondsPerTest
 
+    @Option(name: .customLong("plugin"), help: "Load a plugin from this shared library first (repeatable).")
+    var plugins: [String] = []
+
     func run() throws {
-        let host = try makeStandardHost()
+        // Plugins (these, the plugins folder's, and those the lessons declare) provide the roles of
+        // plugin cells, which validation checks are registered.
+        let host = try LessonHost.make(pluginPaths: plugins, warn: ScriptRunner.standardErrorLine)
         var allValid = true
         for path in lessons {
             let lesson: Lesson
@@ -26,6 +31,7 @@ struct Validate: ParsableCommand {
                 allValid = false
                 continue
             }
+            for warning in LessonHost.loadDeclaredPlugins(of: lesson, into: host) { ScriptRunner.standardErrorLine(warning) }
             let report = LessonValidator(lesson: lesson, host: host,
                                          limits: GradingLimits(secondsPerTest: testTimeout, secondsPerSubmission: .infinity)).validate()
             print(report.text, terminator: "")

@@ -26,11 +26,9 @@ enum LessonHost {
     /// to the lesson's folder; a bare name must be loaded already (built in, from the plugins
     /// folder, or with `--plugin`).
     static func loadDeclaredPlugins(of lesson: Lesson, into host: PluginHost) -> [String] {
-        let folder = URL(fileURLWithPath: lesson.file).deletingLastPathComponent()
         var warnings: [String] = []
         for entry in lesson.frontMatter.plugins {
-            if entry.contains("/") || entry.hasSuffix(".so") {
-                let path = entry.hasPrefix("/") ? entry : folder.appendingPathComponent(entry).path
+            if let path = lesson.pluginLibraryPath(forDeclaredPlugin: entry) {
                 do {
                     try host.load(path: path)
                 } catch let error as PluginLoadError where error.reason == "already loaded" {

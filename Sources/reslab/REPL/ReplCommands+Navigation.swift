@@ -45,6 +45,7 @@ extension ReplCommandTable {
         case .code: role = cell.isOptional ? "optional" : "code"
         case .exercise: role = "exercise \(cell.exerciseID ?? "")"
         case .test: role = "test for \(cell.exerciseID ?? "")"
+        case .plugin(let name): role = name
         }
         if notebook.edits[cell.number] != nil { role += " (your code)" }
         var status: String

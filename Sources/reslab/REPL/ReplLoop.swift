@@ -92,7 +92,9 @@ struct ReplLoop {
             if let entry = repl.commands.entry(named: name) {
                 try entry.run(arguments, repl)
             } else if let command = repl.host.commands[name] {
-                let text = try command.run(arguments, ReplCommandContext(repl: repl))
+                let context = SessionCommandContext(runner: repl.notebook.runner, width: repl.output.width,
+                                                    useColor: repl.output.useColor)
+                let text = try command.run(arguments, context)
                 if !text.isEmpty { repl.output.line(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
             } else {
                 let known = repl.commands.all.map(\.name) + repl.host.commands.keys
@@ -104,13 +106,4 @@ struct ReplLoop {
             repl.output.line(repl.output.styled("error: \(error)", "31"))
         }
     }
-}
-
-/// What a plugin's REPL command sees of the session.
-struct ReplCommandContext: CommandContext {
-    let repl: ReplSession
-
-    func value(named name: String) -> Value? { repl.notebook.runner.script.value(of: name) }
-    var useColor: Bool { repl.output.useColor }
-    var width: Int { repl.output.width }
 }

@@ -46,6 +46,8 @@ final class ReplSession {
     }
 
     private func attachStream() {
+        notebook.outputWidth = output.width
+        notebook.outputUsesColor = output.useColor
         notebook.outputSink = { [output, unowned self] text in
             if self.streaming { output.write(text) }
         }
@@ -65,6 +67,10 @@ final class ReplSession {
             }
         }
         for warning in LessonHost.loadDeclaredPlugins(of: lesson, into: host) { output.error(warning) }
+        // The learner may still `:plugin load` what is missing: until then such a cell fails when it runs.
+        for diagnostic in lesson.cells.compactMap({ lesson.unknownRoleDiagnostic(for: $0, host: host) }) {
+            output.error("warning: " + diagnostic.description)
+        }
         let saved = progress.lesson(lesson.id).currentCell
         let stops = visitableCells
         currentCell = stops.last { $0 <= saved } ?? stops.first ?? 0
@@ -175,6 +181,7 @@ final class ReplSession {
         case .code: label += cell.isOptional ? " · optional" : ""
         case .exercise: label += " · exercise \(cell.exerciseID ?? "")" + (notebook.edits[cell.number] != nil ? " (your code)" : "")
         case .test: label += " · test for \(cell.exerciseID ?? "")"
+        case .plugin(let name): label += " · \(name)"
         }
         let rule = String(repeating: "─", count: max(2, min(output.width, 72) - label.count - 4))
         output.line(output.styled("── \(label) \(rule)", "2"))

@@ -20,7 +20,7 @@ public struct ReplCommand {
     }
 }
 
-/// What a REPL command may use of the session it runs in.
+/// What a REPL command or a cell role may use of the session it runs in.
 public protocol CommandContext {
     /// The value bound to `name` in the session, if any.
     func value(named name: String) -> Value?
@@ -28,6 +28,15 @@ public protocol CommandContext {
     var useColor: Bool { get }
     /// The terminal's width in columns.
     var width: Int { get }
+    // Declared last so that the requirements above keep their places in the witness table that
+    // plugins built before it was added call through.
+    /// Runs lesson-language `code` in the session (an expression such as `model.layers[1].weights`,
+    /// or statements ending in one) and returns its final value; nil when it ends in a statement.
+    /// What it prints goes where the session's output goes; it runs under the session's limits and
+    /// stops on Ctrl-C. Meant for reading the session: names it declares or changes are not
+    /// tracked for stale cells. Throws the interpreter's first error, positioned in the lesson
+    /// when `code` is the cell's own source.
+    func evaluate(_ code: String) throws -> Value?
 }
 
 /// How values of one native type show in each medium; nil from a closure means "use the default".
@@ -48,9 +57,17 @@ public struct ValueRenderer {
     }
 }
 
-/// A role a lesson's code cell can take beyond the built-in ones (```` ```swift ROLE ````).
+/// A role a lesson's code cell can take beyond the built-in ones: a cell fenced
+/// ```` ```swift NAME key=value ... ```` is handed to `run` instead of the interpreter.
+///
+/// `run` gets the cell's source as written, its fence settings (every `key=value`, quotes
+/// removed), and the session; what it returns is the cell's output (in the REPL, in `reslab run`
+/// and in exports), and what it throws is the cell's error (the session goes on). A role that
+/// computes from the session reads it through `context.value(named:)` or `context.evaluate(_:)`.
 public struct CellRole {
+    /// The word on the fence line; not `code`, `exercise`, `test`, `optional` or `hidden`.
     public let name: String
+    /// One line for `:plugins` and the lesson format's error messages.
     public let summary: String
     /// Runs the cell's source; returns the text shown as its output.
     public let run: (_ source: String, _ settings: [String: String], _ context: CommandContext) throws -> String

@@ -94,8 +94,17 @@ public final class PluginRegistrar {
         host.renderers[renderer.typeName] = renderer
     }
 
-    /// A role for lesson cells (```` ```swift ROLE ````).
+    /// A role for lesson cells (```` ```swift ROLE ````). The name is one word a fence line can
+    /// carry (no spaces, `=` or `"`), and not a word the lesson format itself gives a meaning.
     public func cellRole(_ role: CellRole) throws {
+        if Self.lessonFormatWords.contains(role.name) {
+            throw PluginCollision(message: "plugin '\(pluginName)' registers cell role '\(role.name)', "
+                + "which the lesson format reserves (\(Self.lessonFormatWords.joined(separator: ", "))); choose another name")
+        }
+        if role.name.isEmpty || role.name.contains(where: { $0.isWhitespace || $0 == "=" || $0 == "\"" || $0 == "`" }) {
+            throw PluginCollision(message: "plugin '\(pluginName)' registers cell role '\(role.name)', "
+                + "which a fence line cannot name; use one word without spaces, `=`, quotes or backticks")
+        }
         try claim(.cellRole, role.name)
         contributions.cellRoles.append(role.name)
         host.cellRoles[role.name] = role
@@ -107,6 +116,9 @@ public final class PluginRegistrar {
         contributions.dataSetReaders.append(reader.name)
         host.dataSetReaders.append(reader)
     }
+
+    /// The built-in roles and flags of a cell's fence line (`docs/lesson-format.md`).
+    static let lessonFormatWords = ["code", "exercise", "test", "optional", "hidden"]
 
     private func claim(_ kind: PluginHost.NameKind, _ name: String) throws {
         if let owner = host.owner(of: kind, name) {

@@ -2,7 +2,8 @@ import ResLabBuiltins
 import ResLabPlugin
 
 /// Registers `histogram(_:bins:)`, a `Histogram` value with a renderer for the terminal, Markdown
-/// and HTML, and the REPL command `:histogram NAME [BINS]`.
+/// and HTML, the REPL command `:histogram NAME [BINS]`, and the lesson cell role `histogram`
+/// (```` ```swift histogram bins=8 ```` around an expression giving a tensor).
 final class HistogramPlugin: ResLabPlugin {
     let name = "histogram"
     let version = "1.0.0"
@@ -44,6 +45,27 @@ final class HistogramPlugin: ResLabPlugin {
             let bins = words.count > 1 ? Int(words[1]) : 10
             guard let bins, (1...1000).contains(bins) else { throw NativeError("BINS must be a number from 1 to 1000") }
             return Histogram(values: tensor.scalars, bins: bins).renderText(width: context.width)
+        })
+
+        try registrar.cellRole(CellRole(
+            name: "histogram",
+            summary: "The histogram of the tensor the cell's expression gives; setting bins=N (default 10).") { source, settings, context in
+            if let unknown = settings.keys.sorted().first(where: { $0 != "bins" }) {
+                throw NativeError("a histogram cell takes only bins=N, not \(unknown)=")
+            }
+            let bins = settings["bins"].map { Int($0) } ?? 10
+            guard let bins, (1...1000).contains(bins) else {
+                throw NativeError("bins=\(settings["bins"] ?? "") is not a number from 1 to 1000")
+            }
+            // The cell's code runs in the lesson's session: any expression giving a Tensor.
+            guard let value = try context.evaluate(source) else {
+                throw NativeError("a histogram cell ends in an expression giving a Tensor, e.g. `weights` or `relu(z)`")
+            }
+            guard let tensor = TensorBinding.tensor(from: value) else {
+                throw NativeError("the histogram cell's expression gives a \(value.type), not a Tensor")
+            }
+            let histogram = Histogram(values: tensor.scalars, bins: bins)
+            return "\(tensor.count) values, shape \(tensor.shape)\n" + histogram.renderText(width: context.width)
         })
     }
 }
