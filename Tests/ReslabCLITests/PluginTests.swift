@@ -78,7 +78,7 @@ struct PluginTests {
         #expect(run.status == 0, "\(run.errors)")
         let all = run.output + run.errors
         #expect(all.contains("cannot load plugin \(libraries.noEntryPoint): no entry point 'reslab_plugin_api_version': not a ResLab plugin"))
-        #expect(all.contains("cannot load plugin \(libraries.wrongAPIVersion): built for plugin API version 999, this reslab has version 1"))
+        #expect(all.contains("cannot load plugin \(libraries.wrongAPIVersion): built for plugin API version 999, this reslab has version 2"))
         #expect(all.contains("cannot load plugin \(notALibrary): not a shared library (no ELF header)"))
         #expect(all.contains("cannot load plugin \(home.path("missing.so")): no such file"))
         #expect(all.contains("cannot load plugin \(libraries.histogram): already loaded"))

@@ -15,8 +15,10 @@
 /// version is refused before any Swift type crosses the boundary.
 public enum ResLabPluginAPI {
     /// The API version. `@inlinable`, so a plugin compiles in the value of the API it was built
-    /// against and the host can compare it with its own.
-    @inlinable public static var version: Int32 { 1 }
+    /// against and the host can compare it with its own. Raised whenever a type that crosses the
+    /// boundary changes its layout (the library is built without library evolution):
+    /// 1, the first API; 2, `CommandContext.evaluate` (plugin cell roles run lesson code).
+    @inlinable public static var version: Int32 { 2 }
 
     /// The C symbol that returns the plugin's API version (`() -> Int32`).
     public static let versionSymbol = "reslab_plugin_api_version"

@@ -23,6 +23,16 @@ extension ConvolutionKernels {
         g.strideHeight == 1 && g.strideWidth == 1 && !isPointwise(g)
             && g.channels >= shiftedGEMMMinimumChannels && o >= shiftedGEMMMinimumChannels
             && g.outHeight > 0 && g.outWidth > 0 && g.batch >= Parallelism.workers
+            && 5 &* gridPixels(g) <= 8 &* g.outHeight &* g.outWidth
+    }
+
+    /// The pixels the output grid computes per image, (OH + KH - 1)·(OW + KW - 1), of which
+    /// OH·OW are output: for 3×3, 3 % extra at 56×56, 28 % at 15×15, 56 % at 8×8, 125 % at 4×4.
+    /// Shifted GEMMs are used while the extra is at most 60 %: on the course's ResNet-50 (64×64
+    /// input, so 3×3 convolutions at 15, 8, 4 and 2 pixels) shifted GEMMs down to 8×8 and im2col
+    /// below gave the fastest training step in `reslab bench model`.
+    static func gridPixels(_ g: WindowGeometry) -> Int {
+        (g.outHeight &+ g.windowHeight &- 1) &* (g.outWidth &+ g.windowWidth &- 1)
     }
 
     /// `output` (N × OH × OW × O) = conv(x, filter) for a geometry that `usesShiftedGEMM`.
