@@ -35,6 +35,29 @@ enum ModelTraining {
             }
     }
 
+    /// What `fit(onStep:)` hands the lesson after every step.
+    static func registerStepReport(with registrar: PluginRegistrar) throws {
+        try registrar.defineType(StepReport.self, name: "StepReport",
+                                 doc: "One training step, as fit(onStep:) reports it: its epoch, batch, loss, metrics and each layer's gradient norm.")
+            .property("epoch", .int, doc: "The epoch, from 0.") { .int($0.epoch) }
+            .property("batch", .int, doc: "The batch within the epoch, from 0.") { .int($0.batch) }
+            .property("iteration", .int, doc: "The optimiser's step count after this step (1 after the first).") { .int($0.iteration) }
+            .property("loss", .double, doc: "This batch's loss.") { .double($0.loss) }
+            .property("metrics", .dictionary(key: .string, value: .double), doc: "This batch's metrics by name.") { report in
+                var dictionary = ScriptDictionary()
+                for key in report.metrics.keys.sorted() { dictionary[.string(key)] = .double(report.metrics[key] ?? .nan) }
+                return .dictionary(dictionary)
+            }
+            .property("layers", .array(.string), doc: "The layers with trainable weights, in the model's order.") {
+                .array($0.gradientNorms.map { .string($0.layer) })
+            }
+            .property("gradientNorms", .array(.double),
+                      doc: "The L2 norm of each of those layers' gradient (all its trainable weights together).") {
+                .array($0.gradientNorms.map { .double($0.norm) })
+            }
+            .display { "StepReport(epoch: \($0.epoch), batch: \($0.batch), loss: \(String(format: "%.4f", $0.loss)))" }
+    }
+
     /// `loss`, the metrics, then the validation series, as Keras lists them.
     static func orderedKeys(_ history: History) -> [String] {
         history.history.keys.sorted { a, b in
@@ -56,19 +79,26 @@ enum ModelTraining {
                             .init("epochs", .int, default: .int(1)),
                             .init("validationData", .optional(.tuple([tensorType, tensorType], labels: [nil, nil])), default: .optional(nil)),
                             .init("shuffle", .bool, default: .bool(true)), .init("seed", .optional(.int), default: .optional(nil)),
-                            .init("verbose", .int, default: .int(1))],
+                            .init("verbose", .int, default: .int(1)),
+                            .init("onStep", .optional(.function(parameters: [.named("StepReport")], result: .any)), default: .optional(nil))],
                     returns: .named("History"),
-                    doc: "Trains for `epochs` passes over x and y in batches; one line per epoch (verbose: 0 for none). Returns the History.") { model, args, context in
+                    doc: "Trains for `epochs` passes over x and y in batches; one line per epoch (verbose: 0 for none); calls onStep after every step with a StepReport (with gradient norms per layer). Returns the History.") { model, args, context in
                 var validation: (x: Tensor, y: Tensor)?
                 if case .tuple(let pair)? = try args.optional(4) {
                     validation = (try eager(pair.elements[0], op: "fit", parameter: "validationData.0"),
                                   try eager(pair.elements[1], op: "fit", parameter: "validationData.1"))
                 }
                 let output = try args.int(7) == 0 ? TrainingOutput.silent : TrainingOutput.lines { context.write($0) }
+                let hook = try args.optional(8)
+                // Without a hook, no gradient norms are computed; the step still checks for Ctrl-C.
+                let step: (StepReport) throws -> Void = { report in
+                    try context.checkCancellation()
+                    if let hook { _ = try context.call(hook, [try registry.wrap(report)]) }
+                }
                 let history = try model.fit(x: try args.tensor(0, op: "fit"), y: try args.tensor(1, op: "fit"),
                                             batchSize: try args.int(2), epochs: try args.int(3), validationData: validation,
                                             shuffle: try args.bool(5), seed: try args.optional(6).map { try $0.asInt("seed") },
-                                            output: output, onStep: { _ in try context.checkCancellation() })
+                                            output: output, onStep: step, reportsGradientNorms: hook != nil)
                 return try registry.wrap(history)
             }
             .method("evaluate", [.init("x", tensorType), .init("y", tensorType), .init("batchSize", .int, default: .int(32))],

@@ -25,6 +25,7 @@ public final class NNPlugin: ResLabPlugin {
         try LayerTypes(registrar: registrar).register()
         try Optimizers.register(with: registrar)
         try ModelTraining.registerHistory(with: registrar)
+        try ModelTraining.registerStepReport(with: registrar)
         try ModelBinding(registrar: registrar, fileAccess: fileAccess).register()
         try ResNetLibrary.register(with: registrar)
         try ResidualBlockView.register(with: registrar)

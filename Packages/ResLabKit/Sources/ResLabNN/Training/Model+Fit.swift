@@ -17,12 +17,14 @@ extension Model {
     ///     otherwise).
     ///   - onStep: called after every step with the batch's loss and metrics and each layer's
     ///     gradient norm.
+    ///   - reportsGradientNorms: false leaves `gradientNorms` empty in the step reports and saves
+    ///     computing them (for a hook that only watches the loss or checks for Ctrl-C).
     /// - Returns: the per-epoch history (also kept in `model.history`).
     @discardableResult
     public func fit(x: Tensor, y: Tensor, batchSize: Int = 32, epochs: Int = 1,
                     validationData: (x: Tensor, y: Tensor)? = nil, shuffle: Bool = true, seed: Int? = nil,
                     output: TrainingOutput = .standardOutput,
-                    onStep: ((StepReport) throws -> Void)? = nil) throws -> History {
+                    onStep: ((StepReport) throws -> Void)? = nil, reportsGradientNorms: Bool = true) throws -> History {
         let op = "\(name).fit"
         guard let setup = compiled else {
             throw NNError.invalidModelState(model: name, message: "call compile(optimizer:loss:metrics:) before fit")
@@ -48,7 +50,7 @@ extension Model {
                 let batchX = try x.gathering(atIndices: indices)
                 let batchY = try y.gathering(atIndices: indices)
                 let outcome = try trainStep(batchX, batchY, setup: setup, parameters: parameters,
-                                            gradientNorms: onStep != nil)
+                                            gradientNorms: onStep != nil && reportsGradientNorms)
                 let batchMetrics = try totals.add(loss: outcome.loss, predictions: outcome.predictions,
                                                   labels: batchY, setup: setup)
                 progress.step(step + 1, values: totals.values)
