@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ResLabNotebook
+import ResLabNN
 
 @Suite struct LessonReleaseTests {
     /// Writes the instructor's lesson and hidden tests to a folder and releases it into `out/`.
@@ -100,8 +101,8 @@ import Testing
 
     @Test func atomicWriteLeavesNoTemporaryFiles() throws {
         let folder = try TemporaryFolder()
-        try AtomicFile.write("one", to: folder.path + "/a/b.txt")
-        try AtomicFile.write("two", to: folder.path + "/a/b.txt")
+        try AtomicFile.write("one", toPath: folder.path + "/a/b.txt")
+        try AtomicFile.write("two", toPath: folder.path + "/a/b.txt")
         #expect(try folder.read("a/b.txt") == "two")
         #expect(try folder.contents("a") == ["b.txt"])
     }

@@ -235,8 +235,14 @@ enum ExamplePlugins {
                          noEntryPoint: library("NoEntryPoint"), wrongAPIVersion: library("WrongAPIVersion"))
     }
 
+    /// Serialises the example builds: two `swift build`s sharing one scratch folder at once (the
+    /// plugin tests and the example program's test run in parallel) left a stale library behind.
+    private static let buildLock = NSLock()
+
     /// Runs `swift build` on the package at `Examples/PACKAGE` into the shared scratch folder.
     static func buildPackage(_ package: String) throws {
+        buildLock.lock()
+        defer { buildLock.unlock() }
         let examples = repositoryRoot.appendingPathComponent("Examples")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -10,7 +10,7 @@ enum ErrorText {
             lines.append("\(location): error: \(error.message)")
             if let code = table.visibleLine(at: error.location) {
                 lines.append("    " + code)
-                lines.append("    " + caret(under: error.location.column, in: code))
+                lines.append("    " + ScriptError.caretLine(under: error.location.column, in: code[...]))
             }
         } else {
             lines.append("error (in a hidden test): \(error.message)")
@@ -33,18 +33,5 @@ enum ErrorText {
     static func innermostFunction(of error: ScriptError) -> String? {
         guard let frame = error.frames.first, frame.function != "top-level code" else { return nil }
         return String(frame.function.prefix { $0 != "(" })
-    }
-
-    /// Spaces (tabs kept) up to `column`, then `^`.
-    private static func caret(under column: Int, in text: String) -> String {
-        var prefix = ""
-        var byte = 1
-        for character in text {
-            let width = character.utf8.count
-            if byte + width > column { break }
-            prefix.append(character == "\t" ? "\t" : " ")
-            byte += width
-        }
-        return prefix + "^"
     }
 }

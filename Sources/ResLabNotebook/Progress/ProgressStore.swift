@@ -1,4 +1,5 @@
 import Foundation
+import ResLabNN
 
 /// Reads and writes `Progress` as JSON in the learner's state folder.
 ///
@@ -60,7 +61,7 @@ public struct ProgressStore: Sendable {
     public func save(_ progress: Progress) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(try encoder.encode(progress), to: path)
+        try AtomicFile.write(try encoder.encode(progress), toPath: path)
     }
 
     /// Renames the unusable file to `progress.json.corrupt-YYYYMMDDTHHMMSSZ` (with `-2`, `-3`... if

@@ -1,4 +1,5 @@
 import Foundation
+import ResLabNN
 
 /// Why a student version was not written.
 public enum ReleaseError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -7,7 +8,7 @@ public enum ReleaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case solutionTextInOutput(exercise: String, solutionLine: SourceLocation, text: String, outputLine: Int)
     /// The output folder is the lesson's own folder: the release would overwrite the instructor's copy.
     case wouldOverwriteSource(path: String)
-    case cannotWrite(AtomicFile.WriteError)
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,8 +19,8 @@ public enum ReleaseError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .wouldOverwriteSource(path):
             return "\(path): error: the student version would overwrite the instructor's copy\n"
                 + "    fix: give --out a folder other than the lesson's own"
-        case let .cannotWrite(error):
-            return "error: \(error)"
+        case let .cannotWrite(path, reason):
+            return "error: cannot write \(path): \(reason)"
         }
     }
 }
@@ -88,9 +89,9 @@ public enum LessonRelease {
         guard source != target else { throw ReleaseError.wouldOverwriteSource(path: path) }
         let text = try studentText(of: lesson)
         do {
-            try AtomicFile.write(text, to: destination)
-        } catch let error as AtomicFile.WriteError {
-            throw ReleaseError.cannotWrite(error)
+            try AtomicFile.write(text, toPath: destination)
+        } catch DataError.cannotWrite(let file, let reason) {
+            throw ReleaseError.cannotWrite(path: file, reason: reason)
         }
         return destination
     }

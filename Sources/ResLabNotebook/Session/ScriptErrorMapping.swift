@@ -31,7 +31,7 @@ struct ScriptErrorMapping {
         var lines = [error.message]
         if let text = error.location.source.line(error.location.line) {
             lines.append("    " + text)
-            lines.append("    " + Self.caretLine(byteColumn: error.location.column, in: text))
+            lines.append("    " + ScriptError.caretLine(under: error.location.column, in: text))
         }
         if let hint = error.hint { lines.append("    hint: \(hint)") }
         if error.frames.count > 1 {
@@ -53,18 +53,5 @@ struct ScriptErrorMapping {
             scalars += 1
         }
         return scalars + 1 + (byteColumn - 1 - bytes)
-    }
-
-    /// Spaces (tabs kept, so the caret lines up under tabbed code) up to the column, then `^`.
-    static func caretLine(byteColumn: Int, in line: Substring) -> String {
-        var prefix = ""
-        var bytes = 1
-        for character in line {
-            let width = character.utf8.count
-            if bytes + width > byteColumn { break }
-            prefix.append(character == "\t" ? "\t" : " ")
-            bytes += width
-        }
-        return prefix + "^"
     }
 }

@@ -40,7 +40,7 @@ struct Grade: ParsableCommand {
     @Option(help: "Seconds a whole submission may take.")
     var submissionTimeout: Double = GradingLimits().secondsPerSubmission
 
-    @Option(help: "Memory (address space) of each grading process: bytes, or with K, M or G.")
+    @Option(help: "Memory a submission may use on top of what its grading process needs to run (an address-space limit): bytes, or with K, M or G.")
     var memory: String = "4G"
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -86,14 +86,14 @@ struct Grade: ParsableCommand {
                 throw ValidationError("--format gradescope with several submissions writes one results.json each: give --out FOLDER")
             }
             for grade in report.submissions {
-                try AtomicFile.write(GradeReport.gradescope(grade), to: "\(out)/\(grade.submission)/results.json")
+                try AtomicFile.write(GradeReport.gradescope(grade), toPath: "\(out)/\(grade.submission)/results.json")
             }
         }
     }
 
     private func emit(_ data: Data) throws {
         if let out {
-            try AtomicFile.write(data, to: out)
+            try AtomicFile.write(data, toPath: out)
         } else {
             FileHandle.standardOutput.write(data)
         }

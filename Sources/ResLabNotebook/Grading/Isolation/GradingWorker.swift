@@ -1,6 +1,7 @@
 import Foundation
 import ResLabEngine
 import ResLabPlugin
+import ResLabScript
 
 /// The child side of isolated grading: `reslab grade` starts one worker process per submission
 /// (the hidden `reslab grade-worker` command), which calls `run` once.
@@ -57,9 +58,30 @@ public enum GradingWorker {
 
     /// `setrlimit(RLIMIT_AS)`: past this, allocations fail (and the Swift runtime stops the
     /// process, which the parent reports as a crash in the test that was running).
+    ///
+    /// The limit is what the submission may use on top of what the worker already maps (the
+    /// Swift runtime, Foundation and the engine reserve a few hundred MiB of address space
+    /// before any lesson code runs) and of the interpreter's 512 MiB stack, which costs address
+    /// space but almost no memory. The parent starts the worker with `MALLOC_ARENA_MAX=2`: each
+    /// new glibc arena reserves 64–128 MiB of address space, and when that reservation fails under
+    /// the limit glibc retries it on every allocation from that thread, which slowed grading of a
+    /// correct submission a hundredfold and made its tests time out.
     private static func limitAddressSpace(to bytes: Int) {
-        var limit = rlimit(rlim_cur: rlim_t(bytes), rlim_max: rlim_t(bytes))
+        let mapped = currentAddressSpace() ?? 0
+        let total = mapped + LargeStackThread.stackSize + (256 << 20) + bytes
+        var limit = rlimit(rlim_cur: rlim_t(total), rlim_max: rlim_t(total))
         _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+    }
+
+    /// The process's mapped address space (`VmSize` in `/proc/self/status`), in bytes.
+    private static func currentAddressSpace() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmSize:") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 2, let kilobytes = Int(fields[1]) else { return nil }
+            return kilobytes * 1024
+        }
+        return nil
     }
 }
 

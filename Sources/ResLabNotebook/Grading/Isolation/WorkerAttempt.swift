@@ -144,8 +144,8 @@ struct WorkerAttempt {
     ]
 
     /// A small, fixed environment: the scratch folder as home and temporary folder, no crash
-    /// backtraces (their addresses would make reports differ from run to run), and what the
-    /// caller adds.
+    /// backtraces (their addresses would make reports differ from run to run), glibc kept to two
+    /// malloc arenas (see `GradingWorker.limitAddressSpace`), and what the caller adds.
     private func childEnvironment() -> [String: String] {
         let parent = ProcessInfo.processInfo.environment
         var environment = [
@@ -154,6 +154,7 @@ struct WorkerAttempt {
             "HOME": scratchFolder,
             "TMPDIR": scratchFolder,
             "SWIFT_BACKTRACE": "enable=no",
+            "MALLOC_ARENA_MAX": "2",
         ]
         if let libraries = parent["LD_LIBRARY_PATH"] { environment["LD_LIBRARY_PATH"] = libraries }
         environment.merge(self.environment) { _, new in new }

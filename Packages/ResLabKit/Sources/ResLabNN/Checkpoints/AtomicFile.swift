@@ -22,8 +22,26 @@ public enum AtomicFile {
         try bytes.withUnsafeBytes { try write(buffer: $0, to: url) }
     }
 
-    private static func write(buffer: UnsafeRawBufferPointer, to url: URL) throws {
-        let name = DataFile.displayName(url)
+    /// Writes `data` to the file at `path`, creating its missing parent folders first (progress
+    /// files, released lessons, grade reports). Errors name the whole path.
+    public static func write(_ data: Data, toPath path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DataError.cannotWrite(file: path, reason: "cannot create the folder \(folder.path)")
+        }
+        try data.withUnsafeBytes { try write(buffer: $0, to: url, name: path) }
+    }
+
+    /// Writes `text` as UTF-8 to the file at `path`, creating its missing parent folders first.
+    public static func write(_ text: String, toPath path: String) throws {
+        try write(Data(text.utf8), toPath: path)
+    }
+
+    private static func write(buffer: UnsafeRawBufferPointer, to url: URL, name: String? = nil) throws {
+        let name = name ?? DataFile.displayName(url)
         let folder = url.deletingLastPathComponent()
         let (descriptor, temporaryPath) = try createTemporaryFile(in: folder, for: url.lastPathComponent, name: name)
         var renamed = false

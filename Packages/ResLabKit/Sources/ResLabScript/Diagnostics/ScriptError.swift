@@ -77,8 +77,9 @@ public struct ScriptError: Error, Sendable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 
-    /// Spaces up to the column (tabs kept, so the caret lines up in a terminal), then `^`.
-    static func caretLine(under column: Int, in text: Substring) -> String {
+    /// Spaces up to the 1-based byte `column` (tabs kept, so the caret lines up in a terminal
+    /// under tabbed code), then `^`: the line printed under a line of code to point at an error.
+    public static func caretLine(under column: Int, in text: Substring) -> String {
         var prefix = ""
         var byte = 1
         for character in text {
