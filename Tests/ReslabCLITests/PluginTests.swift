@@ -180,6 +180,16 @@ struct PluginTests {
         let valid = try ReslabProcess.run(["validate", lesson, "--plugin", libraries.histogram], home: home)
         #expect(valid.status == 0, "\(valid.output)\(valid.errors)")
         #expect(valid.output.contains("  ✓ a loaded plugin registers every plugin cell's role (2 plugin cells: `histogram`)\n"))
+
+        // So does the release: without the plugin nothing is written; with it the student copy is.
+        let out = home.path("released")
+        let refused = try ReslabProcess.run(["release", lesson, "--out", out], home: home)
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("\(lesson):19:10: error: unknown cell role `histogram`: no loaded plugin registers it"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/histogram-cells.md"))
+        let released = try ReslabProcess.run(["release", lesson, "--out", out, "--plugin", libraries.histogram], home: home)
+        #expect(released.status == 0, "\(released.errors)")
+        #expect(FileManager.default.fileExists(atPath: out + "/histogram-cells.md"))
     }
 
     @Test func pluginsInTheUserPluginsFolderLoadAtStartUp() throws {
