@@ -39,6 +39,8 @@ struct Bench: ParsableCommand {
                 print(String(decoding: try encoder.encode(rows), as: UTF8.self))
                 return
             }
+            let core = BLASCore.choice
+            print("OpenBLAS kernels: \(core.inUse)" + (core.reason.map { " (\($0))" } ?? ""))
             print("kernel                                           median ms   GFLOP/s   sgemm GFLOP/s   % of sgemm   target")
             for result in results {
                 var line = result.name.padding(toLength: 48, withPad: " ", startingAt: 0)

@@ -52,6 +52,7 @@ struct BenchModel: ParsableCommand {
             ("forward_gflop_per_image", round4(forwardFLOPs / Double(batch) / 1e9)),
             ("train_gflops", round4(trainGFLOPs)), ("infer_gflops", round4(inferGFLOPs)),
             ("sgemm_gflops", round4(sgemm)), ("peak_rss_mb", round4(peakResidentMegabytes())),
+            ("blas_core", BLASCore.choice.inUse),
         ]
         if json {
             print("{" + result.map { "\"\($0.0)\": " + jsonValue($0.1) }.joined(separator: ", ") + "}")

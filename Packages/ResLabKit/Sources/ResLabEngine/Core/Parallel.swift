@@ -14,8 +14,10 @@ public enum Parallelism {
     /// The number of workers: the active processor count.
     public static let workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Limits OpenBLAS to the calling thread, once, before the engine's first GEMM.
+    /// Limits OpenBLAS to the calling thread and checks its kernel set (`BLASCore`), once, before
+    /// the engine's first GEMM.
     static let configureBLAS: Void = {
+        _ = BLASCore.choice
         openblas_set_num_threads(1)
     }()
 
