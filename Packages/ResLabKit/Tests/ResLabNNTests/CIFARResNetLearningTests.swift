@@ -7,14 +7,16 @@ import ResLabEngine
 ///
 /// The full-size figure (ResNet-20 on the 32×32 set with `reslab train`) takes minutes and is
 /// measured outside the test suite; this is the same recipe on a ResNet-8 with 16×16 images and
-/// 60 training images per class. Chance is 1/6 ≈ 0.17. With Keras' batch-norm momentum 0.99
-/// the same run scored at chance in inference mode (0.16–0.20 on the test images after 6
-/// epochs, in a release probe) while training-mode accuracy was 0.64: the moving statistics had
-/// not caught up after 8 × 12 steps. With the CIFAR models' 0.9 it scored 0.37 on the test
-/// images and 0.74 on the training images, in inference mode.
+/// 100 training images per class. Chance is 1/6 ≈ 0.17. With Keras' batch-norm momentum 0.99
+/// the run scored at chance in inference mode (0.16–0.20 on the test images after 6 epochs)
+/// while training-mode accuracy was 0.64: the moving statistics had not caught up. With the
+/// CIFAR models' 0.9, 8 epochs scored 0.42, 0.55 and 0.42 on the test images and 0.90, 0.91 and
+/// 0.93 on the training images (data seeds 0, 1, 2). With 60 images per class the test score
+/// swung between 0.275 and 0.41 with nothing but the order of floating-point sums changed (other
+/// OpenBLAS kernels, a fused batch norm): too close to a threshold to test.
 @Suite(.serialized) struct CIFARResNetLearningTests {
     @Test func resNet8LearnsHandSignsInInferenceMode() throws {
-        let data = try DataSet.syntheticHandSigns(imageSize: 16, trainPerClass: 60, testPerClass: 20, seed: 0)
+        let data = try DataSet.syntheticHandSigns(imageSize: 16, trainPerClass: 100, testPerClass: 20, seed: 0)
         setRandomSeed(0)
         let model = try CIFARResNet(depth: 8, inputShape: data.imageShape, classes: data.classCount)
         let epochs = 8, batchSize = 32
@@ -26,7 +28,7 @@ import ResLabEngine
                       output: .silent)
         let onTraining = try model.evaluate(x: data.train.images, y: trainLabels, batchSize: batchSize)
         let onTest = try model.evaluate(x: data.test.images, y: try data.testOneHotLabels(), batchSize: batchSize)
-        #expect((onTraining["accuracy"] ?? 0) > 0.5)
-        #expect((onTest["accuracy"] ?? 0) > 0.28)
+        #expect((onTraining["accuracy"] ?? 0) > 0.7)
+        #expect((onTest["accuracy"] ?? 0) > 0.3)
     }
 }
