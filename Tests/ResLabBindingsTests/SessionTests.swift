@@ -56,6 +56,27 @@ extension StandardHostTests {
             #expect(absolute.errors.map(\.message) == ["cannot read '/etc/passwd': only files inside this run's folder may be used"])
         }
 
+        @Test func aSavedModelComesBackWithItsArchitecture() throws {
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let session = try Self.session(fileAccess: .confined(to: folder))
+            let result = session.run("""
+                let model = ResNet.cifar(depth: 8, inputShape: [8, 8, 3], classes: 3)
+                model.save(to: "model.safetensors")
+                let loaded = loadModel(from: "model.safetensors")
+                let x = Tensor(randomNormal: [2, 8, 8, 3], seed: 4)
+                print(loaded.name, loaded.countParams() == model.countParams(), loaded.predict(x: x) == model.predict(x: x))
+                """, file: "models")
+            #expect(result.errors.isEmpty, "\(result.errors.rendered)")
+            #expect(result.output == "resnet8 true true\n")
+
+            let weightsOnly = session.run("""
+                Sequential([Dense(units: 2)], inputShape: [3]).saveWeights(to: "weights.safetensors")
+                let model = loadModel(from: "weights.safetensors")
+                """, file: "weights")
+            #expect(weightsOnly.errors.map(\.message).first?.hasPrefix("weights.safetensors: holds no architecture") == true)
+        }
+
         @Test func ctrlCStopsTrainingAfterTheCurrentStep() throws {
             let session = try Self.session()
             var printed = ""

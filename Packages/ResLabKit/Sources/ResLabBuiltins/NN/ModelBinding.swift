@@ -55,6 +55,7 @@ struct ModelBinding {
                 return .void
             }
         try addModelMembers(sequential)
+        try ModelCheckpoints.registerLoadModel(registrar: registrar, fileAccess: fileAccess)
     }
 
     private func addModelMembers<M: Model>(_ builder: NativeTypeBuilder<M>) throws {

@@ -1,11 +1,14 @@
 import Foundation
 import ResLabEngine
 import ResLabNN
+import ResLabPlugin
 import ResLabScript
 
 /// `model.saveWeights(to:)` and `model.loadWeights(from:)`: every weight in a safetensors file
-/// under its checkpoint name (`conv2d_3/kernel`), in the model's weight order. Paths go through
-/// the host's `FileAccessPolicy`.
+/// under its checkpoint name (`conv2d_3/kernel`), in the model's weight order; `model.save(to:)`
+/// and `loadModel(from:)`: the same file with the architecture in its metadata, so that the model
+/// comes back without the code that built it (`Model.save(to:)`). Paths go through the host's
+/// `FileAccessPolicy`.
 ///
 /// Loading matches by name when every weight's name is in the file; otherwise, as Keras does
 /// for a model built again (whose automatic layer names differ), by position, when the file has
@@ -21,6 +24,11 @@ enum ModelCheckpoints {
                 try weights.write(to: url)
                 return .void
             }
+            .method("save", [.init("to", .string, name: "path")],
+                    doc: "Writes the architecture and every weight to one safetensors file; loadModel(from:) reads it back.") { model, args, _ in
+                try model.save(to: try fileAccess.authorize(try args.string(0), .write))
+                return .void
+            }
             .method("loadWeights", [.init("from", .string, name: "path")],
                     doc: "Reads weights saved by saveWeights(to:) into this model (same architecture).") { model, args, _ in
                 let path = try args.string(0)
@@ -28,6 +36,15 @@ enum ModelCheckpoints {
                 try load(file, into: model, path: path)
                 return .void
             }
+    }
+
+    /// `loadModel(from:)`, a global function.
+    static func registerLoadModel(registrar: PluginRegistrar, fileAccess: FileAccessPolicy) throws {
+        let registry = registrar.registry
+        try registrar.function("loadModel", [.init("from", .string, name: "path")], returns: .named("Model"),
+                               doc: "The model saved by model.save(to:): its architecture and weights (not compiled).") { args, _ in
+            try registry.wrap(try Model.load(from: try fileAccess.authorize(try args.string(0), .read)))
+        }
     }
 
     static func load(_ file: SafeTensors, into model: Model, path: String) throws {

@@ -114,6 +114,43 @@ private func cifarBlock(_ x: KerasTensor, filters: Int, strides: Int, shortcut: 
     return try Activation(.relu)(try Add()([y, skip]))
 }
 
+/// The families of the models `namedModel(_:inputShape:classes:)` knows, which `reslab train`
+/// gives different training defaults.
+public enum NamedModelFamily: Equatable, Sendable {
+    /// `resnet50`, the course's ResNet-50.
+    case course
+    /// He et al.'s ImageNet networks and their plain twins, of the given depth.
+    case imageNet(depth: Int, plain: Bool)
+    /// He et al.'s CIFAR-10 networks (6n + 2 layers) and their plain twins, of the given depth.
+    case cifar(depth: Int, plain: Bool)
+
+    /// The family of the model `name` (case does not matter), nil for a name
+    /// `namedModel(_:inputShape:classes:)` does not know.
+    public init?(modelName name: String) {
+        let lowered = name.lowercased()
+        if lowered == "resnet50" {
+            self = .course
+            return
+        }
+        let plain = lowered.hasPrefix("plain")
+        guard plain || lowered.hasPrefix("resnet") else { return nil }
+        let rest = lowered.dropFirst(plain ? 5 : 6)
+        let imagenet = rest.hasSuffix("-imagenet")
+        guard let depth = Int(imagenet ? String(rest.dropLast(9)) : String(rest)), depth > 0 else { return nil }
+        if imagenet || [18, 34, 101, 152].contains(depth) {
+            self = .imageNet(depth: depth, plain: plain)
+        } else {
+            self = .cifar(depth: depth, plain: plain)
+        }
+    }
+
+    /// Whether this is the CIFAR-10 family (which trains on 32×32 images).
+    public var isCIFAR: Bool {
+        if case .cifar = self { return true }
+        return false
+    }
+}
+
 /// The models `reslab train` and `reslab bench model` know by name, built for the data's image
 /// shape and class count:
 /// - `resnet50`: the course's ResNet-50;
@@ -122,19 +159,16 @@ private func cifarBlock(_ x: KerasTensor, filters: Int, strides: Int, shortcut: 
 /// - `resnet20`, `resnet32`, `resnet44`, `resnet56`, `resnet110` (any other 6n + 2 depth, such
 ///   as 50 = 6·8 + 2 in `plain50`) and `plain20`, …: the CIFAR family.
 public func namedModel(_ name: String, inputShape: [Int], classes: Int) throws -> Model {
-    let lowered = name.lowercased()
-    if lowered == "resnet50" { return try ResNet50(inputShape: inputShape, classes: classes) }
-    let plain = lowered.hasPrefix("plain")
-    let rest = lowered.dropFirst(plain ? 5 : lowered.hasPrefix("resnet") ? 6 : 0)
-    let imagenet = rest.hasSuffix("-imagenet")
-    if let depth = Int(imagenet ? String(rest.dropLast(9)) : String(rest)),
-       plain || lowered.hasPrefix("resnet") {
-        if imagenet || [18, 34, 101, 152].contains(depth) {
-            return try ResNet(depth: depth, inputShape: inputShape, classes: classes, plain: plain)
-        }
+    switch NamedModelFamily(modelName: name) {
+    case .course:
+        return try ResNet50(inputShape: inputShape, classes: classes)
+    case let .imageNet(depth, plain):
+        return try ResNet(depth: depth, inputShape: inputShape, classes: classes, plain: plain)
+    case let .cifar(depth, plain):
         return try CIFARResNet(depth: depth, inputShape: inputShape, classes: classes, plain: plain)
+    case nil:
+        throw NNError.invalidArgument(
+            op: "model \"\(name)\"",
+            message: "unknown model; use resnet50 (the course's), resnet18/34/101/152 or resnet50-imagenet, resnet20/32/44/56/110, or plain twins such as plain20")
     }
-    throw NNError.invalidArgument(
-        op: "model \"\(name)\"",
-        message: "unknown model; use resnet50 (the course's), resnet18/34/101/152 or resnet50-imagenet, resnet20/32/44/56/110, or plain twins such as plain20")
 }

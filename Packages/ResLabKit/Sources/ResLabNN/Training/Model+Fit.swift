@@ -11,8 +11,11 @@ extension Model {
     ///   - y: labels, `[n, classes]` one-hot, or `[n]` class indices for a sparse loss.
     ///   - validationData: evaluated after each epoch, recorded as `val_loss`, `val_accuracy`.
     ///   - shuffle: reorder the samples before each epoch.
-    ///   - seed: fixes the shuffling; nil takes a seed from `GlobalRandom`. With fixed weights, a
-    ///     fixed seed gives the same losses on every run.
+    ///   - seed: fixes the shuffling (and the augmentation, unless it has a seed of its own); nil
+    ///     takes a seed from `GlobalRandom`. With fixed weights, a fixed seed gives the same losses
+    ///     on every run.
+    ///   - augmentation: random shifts and flips applied to each training batch (NHWC images);
+    ///     nil, the default, trains on the images as they are.
     ///   - output: where progress goes (`.standardOutput`: a bar on a terminal, a line per epoch
     ///     otherwise).
     ///   - onStep: called after every step with the batch's loss and metrics and each layer's
@@ -23,7 +26,7 @@ extension Model {
     @discardableResult
     public func fit(x: Tensor, y: Tensor, batchSize: Int = 32, epochs: Int = 1,
                     validationData: (x: Tensor, y: Tensor)? = nil, shuffle: Bool = true, seed: Int? = nil,
-                    output: TrainingOutput = .standardOutput,
+                    augmentation: ImageAugmentation? = nil, output: TrainingOutput = .standardOutput,
                     onStep: ((StepReport) throws -> Void)? = nil, reportsGradientNorms: Bool = true) throws -> History {
         let op = "\(name).fit"
         guard let setup = compiled else {
@@ -35,7 +38,13 @@ extension Model {
 
         let parameters = trainableWeights
         let layerOfParameter = parameterLayerNames()
-        var generator = SeededRandom(seed: seed ?? GlobalRandom.nextSeed())
+        let runSeed = seed ?? GlobalRandom.nextSeed()
+        var generator = SeededRandom(seed: runSeed)
+        // A stream of its own, so that the shuffling is the same with and without augmentation.
+        var augmentationRandom = SeededRandom(seed: augmentation?.seed ?? Self.augmentationSeed(runSeed))
+        if augmentation != nil, x.rank != 4 {
+            throw NNError.invalidData(op: op, message: "augmentation needs NHWC images [n, height, width, channels], got x of shape \(x.shape)")
+        }
         let count = x.shape[0]
         let steps = (count + batchSize - 1) / batchSize
         var result = History()
@@ -47,7 +56,8 @@ extension Model {
             var totals = RunningTotals(metricNames: setup.metrics.map(\.name))
             for step in 0..<steps {
                 let indices = Array(order[(step * batchSize)..<min(count, (step + 1) * batchSize)])
-                let batchX = try x.gathering(atIndices: indices)
+                var batchX = try x.gathering(atIndices: indices)
+                if let augmentation { batchX = try augmentation.apply(to: batchX, using: &augmentationRandom) }
                 let batchY = try y.gathering(atIndices: indices)
                 let outcome = try trainStep(batchX, batchY, setup: setup, parameters: parameters,
                                             gradientNorms: onStep != nil && reportsGradientNorms)
@@ -98,6 +108,12 @@ extension Model {
             parts.append(try run([batch], training: false)[0])
         }
         return parts.count == 1 ? parts[0] : try concatenate(parts, axis: 0)
+    }
+
+    /// The augmentation's seed for a run shuffled with `seed` when the augmentation has none:
+    /// another number, so that the two streams differ.
+    private static func augmentationSeed(_ seed: Int) -> Int {
+        seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
     }
 
     // MARK: - Steps
