@@ -14,7 +14,7 @@ struct Train: ParsableCommand {
             size, channels and class count; --from continues training a model saved with --save instead.
             Data: synthetic (hand signs made on the fly, 64×64, or 32×32 for the CIFAR family), a SIGNS \
             .h5 file or folder, a Keras-style .npz, an MNIST IDX folder or a CIFAR-10 binary folder.
-            Defaults: the CIFAR family trains 30 epochs at learning rate 0.002 with augmentation (random \
+            Defaults: the CIFAR family trains 40 epochs at learning rate 0.002 with augmentation (random \
             shifts of up to 4 pixels and horizontal flips, as He et al. do on CIFAR-10); the other models \
             10 epochs at 0.001 without augmentation. Adam, batch 32, the learning rate decaying to 0 \
             along a cosine over the run.
@@ -31,7 +31,7 @@ struct Train: ParsableCommand {
                                + "or a smaller size to shrink a data set's square images to (by a whole factor).",
                                valueName: "n"))
     var imageSize: Int?
-    @Option(help: "Passes over the training images (default 30 for the CIFAR family, 10 otherwise).")
+    @Option(help: "Passes over the training images (default 40 for the CIFAR family, 10 otherwise).")
     var epochs: Int?
     @Option(help: "Images per training step.")
     var batchSize = 32
@@ -75,7 +75,7 @@ struct Train: ParsableCommand {
         let network = try saved ?? namedModel(modelName, inputShape: dataSet.imageShape, classes: dataSet.classCount)
         if saved != nil { try checkFits(network, dataSet) }
 
-        let epochs = self.epochs ?? (cifar ? 30 : 10)
+        let epochs = self.epochs ?? (cifar ? 40 : 10)
         let learningRate = self.learningRate ?? (cifar ? 0.002 : 0.001)
         let augmentation = (augment ?? cifar) ? ImageAugmentation.shiftsAndFlips() : nil
         print("Training \(network.name) (\(network.countParams()) parameters\(saved != nil ? ", from \(from ?? "")" : "")) "
