@@ -117,9 +117,7 @@ private func batchNormTrainingChannelLast(_ x: Tensor, offset: Tensor, scale: Te
     let invStd = squares.map { 1 / ($0 / n + epsilon).squareRoot() }
     let (beta, gamma) = (offset.scalars, scale.scalars)
     let multiplier = (0..<c).map { gamma[$0] * invStd[$0] }
-    let value = layout.channelLastMap(input, parameters: [means, multiplier, beta]) { x, p, k in
-        (x - p[0][k]) * p[1][k] + p[2][k]
-    }
+    let value = layout.channelLastNormalize(input, mean: means, multiplier: multiplier, offset: beta)
     let unbiased = squares.map { $0 / Swift.max(n - 1, 1) }
     let (needX, needParameters) = (x.isTracked, offset.isTracked || scale.isTracked)
     let output = Tensor.recording(value, op: op, inputs: [x, offset, scale]) { dy in
@@ -149,9 +147,8 @@ private func batchNormTrainingChannelLast(_ x: Tensor, offset: Tensor, scale: Te
         if needX {
             let shift = (0..<c).map { -multiplier[$0] * dOffset[$0] / n }
             let slope = (0..<c).map { multiplier[$0] * dScale[$0] / n }
-            dx = layout.channelLastZip(dy, input, parameters: [multiplier, shift, means, invStd, slope]) { g, x, p, k in
-                (g * p[0][k] + p[1][k]) - ((x - p[2][k]) * p[3][k]) * p[4][k]
-            }
+            dx = layout.channelLastInputGradient(dy, input, multiplier: multiplier, shift: shift, mean: means,
+                                                 invStd: invStd, slope: slope)
         }
         return [dx, Tensor(uncheckedShape: [c], scalars: dOffset), Tensor(uncheckedShape: [c], scalars: dScale)]
     }
@@ -204,28 +201,20 @@ struct ChannelLayout {
         return total
     }
 
-    /// `f(x, parameters, channel)` elementwise over a channel-last tensor, split across workers.
-    func channelLastMap(_ x: Tensor, parameters: [[Float]],
-                        _ f: (Float, UnsafeBufferPointer<UnsafePointer<Float>>, Int) -> Float) -> Tensor {
-        channelLastZip(x, x, parameters: parameters) { value, _, p, k in f(value, p, k) }
-    }
-
-    /// `f(a, b, parameters, channel)` elementwise over two channel-last tensors of one shape.
-    func channelLastZip(_ a: Tensor, _ b: Tensor, parameters: [[Float]],
-                        _ f: (Float, Float, UnsafeBufferPointer<UnsafePointer<Float>>, Int) -> Float) -> Tensor {
+    /// (x − mean[c])·multiplier[c] + offset[c] over a channel-last tensor, split across workers.
+    func channelLastNormalize(_ x: Tensor, mean: [Float], multiplier: [Float], offset: [Float]) -> Tensor {
         let channels = self.channels
-        let flat = parameters.flatMap { $0 }
-        return Tensor(uncheckedShape: a.shape, count: a.count) { out, _ in
-            a.withScalars { a in
-                b.withScalars { b in
-                    flat.withUnsafeBufferPointer { flat in
-                        guard let start = flat.baseAddress else { return }
-                        let pointers = (0..<parameters.count).map { UnsafePointer(start + $0 &* channels) }
-                        pointers.withUnsafeBufferPointer { p in
-                            Parallelism.forEachChunk(of: outer, minimumPerWorker: Swift.max(1, Parallelism.minimumElementsPerWorker / Swift.max(channels, 1))) { rows in
+        return Tensor(uncheckedShape: x.shape, count: x.count) { out, _ in
+            x.withScalars { x in
+                mean.withUnsafeBufferPointer { mean in
+                    multiplier.withUnsafeBufferPointer { multiplier in
+                        offset.withUnsafeBufferPointer { offset in
+                            forEachRowChunk { rows in
                                 for r in rows {
                                     let row = r &* channels
-                                    for k in 0..<channels { out[row &+ k] = f(a[row &+ k], b[row &+ k], p, k) }
+                                    for k in 0..<channels {
+                                        out[row &+ k] = (x[row &+ k] - mean[k]) * multiplier[k] + offset[k]
+                                    }
                                 }
                             }
                         }
@@ -233,6 +222,40 @@ struct ChannelLayout {
                 }
             }
         }
+    }
+
+    /// Batch norm's input gradient over a channel-last tensor:
+    /// (dy·multiplier[c] + shift[c]) − ((x − mean[c])·invStd[c])·slope[c].
+    func channelLastInputGradient(_ dy: Tensor, _ x: Tensor, multiplier: [Float], shift: [Float], mean: [Float],
+                                  invStd: [Float], slope: [Float]) -> Tensor {
+        let channels = self.channels
+        // One buffer of the five per-channel vectors, read through fixed offsets.
+        let parameters = multiplier + shift + mean + invStd + slope
+        return Tensor(uncheckedShape: x.shape, count: x.count) { out, _ in
+            dy.withScalars { dy in
+                x.withScalars { x in
+                    parameters.withUnsafeBufferPointer { p in
+                        guard let base = p.baseAddress else { return }
+                        let (a, b, m, s, t) = (base, base + channels, base + 2 &* channels, base + 3 &* channels, base + 4 &* channels)
+                        forEachRowChunk { rows in
+                            for r in rows {
+                                let row = r &* channels
+                                for k in 0..<channels {
+                                    let i = row &+ k
+                                    out[i] = (dy[i] * a[k] + b[k]) - ((x[i] - m[k]) * s[k]) * t[k]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body` on disjoint ranges of rows (pixels) of a channel-last tensor, one per worker
+    /// when the tensor is large enough.
+    private func forEachRowChunk(_ body: (Range<Int>) -> Void) {
+        Parallelism.forEachChunk(of: outer, minimumPerWorker: Swift.max(1, Parallelism.minimumElementsPerWorker / Swift.max(channels, 1)), body)
     }
 
     /// x·multiplier[c] + shift[c] elementwise, c each element's channel.
