@@ -38,3 +38,17 @@ import Testing
         #expect(optimizer.iterations == 3)
     }
 }
+
+/// Adam splits a large weight across the cores. Adam's first step moves every weight by the
+/// learning rate against the gradient's sign (m̂/√v̂ = g/|g|), so with p = 1, g = 0.5 and η = 0.001
+/// each of 100,003 weights (an odd count, split unevenly) becomes 0.999 — the same Float everywhere;
+/// a weight skipped or updated twice would stay at 1 or reach 0.998.
+@Test func adamUpdatesEveryWeightOfALargeTensorOnce() throws {
+    let count = 100_003
+    let variable = Variable(name: "kernel", layerName: "big", value: try Tensor(ones: [count]), trainable: true)
+    let optimizer = try Adam()
+    try optimizer.apply([try Tensor(shape: [count], scalars: [Float](repeating: 0.5, count: count))], to: [variable])
+    let values = variable.value.scalars
+    #expect(Set(values).count == 1)
+    #expect(abs(values[0] - 0.999) < 1e-6)
+}
