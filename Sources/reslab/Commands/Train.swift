@@ -63,10 +63,7 @@ struct Train: ParsableCommand {
         let modelName = saved?.name ?? model ?? "resnet50"
         let family = NamedModelFamily(modelName: modelName)
         let cifar = family?.isCIFAR ?? false
-        guard saved != nil || family != nil else {
-            _ = try namedModel(modelName, inputShape: [32, 32, 3], classes: 10)  // throws the message naming the models
-            return
-        }
+        guard saved != nil || family != nil else { throw NamedModelFamily.unknownModelError(modelName) }
 
         let dataSet = try loadData(cifar: cifar, savedInput: saved.map(\.inputs))
         guard dataSet.train.count > 0 else {

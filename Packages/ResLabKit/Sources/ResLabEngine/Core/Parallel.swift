@@ -22,12 +22,13 @@ public enum Parallelism {
     }()
 
     /// Below this many elements an elementwise loop is not worth splitting across workers.
-    static let minimumElementsPerWorker = 1 << 15
+    public static let minimumElementsPerWorker = 1 << 15
 
     /// Runs `body` on disjoint, contiguous parts of `0..<count`, one per worker when the work is large
-    /// enough; `body` must only write data indexed by its own range.
+    /// enough; `body` must only write data indexed by its own range. Public for the layers above
+    /// the engine (the optimisers' updates).
     @inline(__always)
-    static func forEachChunk(of count: Int, minimumPerWorker: Int = minimumElementsPerWorker,
+    public static func forEachChunk(of count: Int, minimumPerWorker: Int = minimumElementsPerWorker,
                              _ body: (Range<Int>) -> Void) {
         let chunks = min(workers, max(1, count / max(1, minimumPerWorker)))
         if chunks <= 1 {

@@ -144,6 +144,13 @@ public enum NamedModelFamily: Equatable, Sendable {
         }
     }
 
+    /// The error for a model name `init(modelName:)` does not know, listing the ones it does.
+    public static func unknownModelError(_ name: String) -> NNError {
+        NNError.invalidArgument(
+            op: "model \"\(name)\"",
+            message: "unknown model; use resnet50 (the course's), resnet18/34/101/152 or resnet50-imagenet, resnet20/32/44/56/110, or plain twins such as plain20")
+    }
+
     /// Whether this is the CIFAR-10 family (which trains on 32×32 images).
     public var isCIFAR: Bool {
         if case .cifar = self { return true }
@@ -167,8 +174,6 @@ public func namedModel(_ name: String, inputShape: [Int], classes: Int) throws -
     case let .cifar(depth, plain):
         return try CIFARResNet(depth: depth, inputShape: inputShape, classes: classes, plain: plain)
     case nil:
-        throw NNError.invalidArgument(
-            op: "model \"\(name)\"",
-            message: "unknown model; use resnet50 (the course's), resnet18/34/101/152 or resnet50-imagenet, resnet20/32/44/56/110, or plain twins such as plain20")
+        throw NamedModelFamily.unknownModelError(name)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ResLabEngine
 
 /// Adam (Kingma and Ba), Keras' `Adam` with Keras' update formula.
 ///
@@ -40,21 +41,12 @@ public final class Adam: Optimizer {
         let (m, v) = (state[0], state[1])
         // A square root and a division per weight: large weights are split across the cores
         // (each element's arithmetic is the same, so the result is too).
-        let parts = p.count >= 1 << 16 ? max(1, ProcessInfo.processInfo.activeProcessorCount) : 1
-        let update = { (range: Range<Int>) in
+        Parallelism.forEachChunk(of: p.count) { range in
             for i in range {
                 let gi = g[i]
                 m[i] += (gi - m[i]) * keep1
                 v[i] += (gi * gi - v[i]) * keep2
                 p[i] -= m[i] * alpha / (v[i].squareRoot() + eps)
-            }
-        }
-        if parts == 1 {
-            update(0..<p.count)
-        } else {
-            let count = p.count
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                update(count * part / parts ..< count * (part + 1) / parts)
             }
         }
     }
