@@ -3,9 +3,11 @@ import ResLabEngine
 import ResLabTestSupport
 
 /// Convolutions large enough that every kernel path splits its rows across workers and blocks,
-/// checked forward and backward against the defining sums, written out directly below.
-@Suite struct ConvolutionWorkerTests {
-    @Test(arguments: [
+/// checked forward and backward against the defining sums, written out directly below. Run twice:
+/// with the engine's own GEMM kernel where the CPU has AVX-512, and with OpenBLAS for every GEMM
+/// (serialised, since the switch is process-wide; both paths compute the same products).
+@Suite(.serialized) struct ConvolutionWorkerTests {
+    static let geometries: [([Int], [Int], Int, Padding)] = [
         ([2, 48, 48, 4], [3, 3, 4, 4], 1, Padding.same),     // k×k stride 1: im2col blocks, flipped-kernel dX
         ([3, 70, 70, 4], [3, 3, 4, 4], 2, Padding.same),     // k×k strided: col2im with workers owning images
         ([2, 100, 100, 8], [1, 1, 8, 4], 1, Padding.valid),  // 1×1 stride 1: GEMM on the input itself
@@ -13,8 +15,28 @@ import ResLabTestSupport
         ([2, 12, 11, 32], [3, 3, 32, 16], 1, Padding.same),  // k×k stride 1, ≥ 16 channels: shifted GEMMs
         ([2, 9, 10, 16], [2, 2, 16, 24], 1, Padding.same),   // even kernel: the extra padding at bottom/right
         ([3, 8, 9, 16], [3, 2, 16, 16], 1, Padding.valid),   // shifted GEMMs without padding
-    ])
+        // Wide enough (≥ 16 output channels) for the own GEMM kernel, with partial tiles:
+        ([2, 40, 40, 72], [1, 1, 72, 20], 1, Padding.valid), // 1×1 stride 1, 20 = 16 + a masked 4
+        ([2, 30, 30, 24], [1, 1, 24, 70], 2, Padding.same),  // 1×1 strided, 70 = 64 + 6
+        ([2, 20, 20, 3], [7, 7, 3, 64], 2, Padding.same),    // the stem: im2col (147-long rows), strided
+        ([2, 15, 15, 40], [3, 3, 40, 33], 1, Padding.same),  // shifted GEMMs, odd widths
+        ([2, 30, 30, 20], [3, 3, 20, 24], 2, Padding.same),  // k×k strided: col2im
+    ]
+
+    @Test(arguments: geometries)
     func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
+    }
+
+    @Test(arguments: geometries)
+    func matchesTheDefinitionWithOpenBLAS(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        let saved = OwnGEMM.isEnabled
+        OwnGEMM.isEnabled = false
+        defer { OwnGEMM.isEnabled = saved }
+        try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
+    }
+
+    func check(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
         let x = try Tensor(randomUniform: inputShape, lowerBound: -1, upperBound: 1, seed: 1).requiringGradient()
         let w = try Tensor(randomUniform: filterShape, lowerBound: -1, upperBound: 1, seed: 2).requiringGradient()
         let y = try conv2D(x, filter: w, strides: (stride, stride), padding: padding)

@@ -1,3 +1,4 @@
+import Foundation
 /// The convolution kernels behind `conv2D`: forward, and the two halves of backward.
 ///
 /// The work is a GEMM over the rows of the im2col matrix (one row per output pixel). Rows are
@@ -39,9 +40,10 @@ enum ConvolutionKernels {
             // Nothing to copy, so nothing to keep in cache: one GEMM per worker over its whole
             // share lets OpenBLAS pack the small filter once and stream the rows.
             let share = (g.rows &+ Parallelism.workers &- 1) / Parallelism.workers
+            let b = FilterOperand(filter, k: patch, n: o, ld: o)
+            defer { b.deallocate() }
             forEachBlock(rows: g.rows, blockRows: share, scratchCount: 0) { block, _, _ in
-                gemm(m: block.count, n: o, k: patch, x + block.lowerBound &* patch, lda: patch, filter, ldb: o,
-                     output + block.lowerBound &* o, ldc: o)
+                b.multiply(m: block.count, x + block.lowerBound &* patch, lda: patch, output + block.lowerBound &* o, ldc: o)
             }
             return
         }
@@ -50,9 +52,11 @@ enum ConvolutionKernels {
             return
         }
         let blockRows = blockRows(for: g)
+        let b = FilterOperand(filter, k: patch, n: o, ld: o)
+        defer { b.deallocate() }
         forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* patch) { block, scratch, _ in
             if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
-            gemm(m: block.count, n: o, k: patch, scratch, lda: patch, filter, ldb: o, output + block.lowerBound &* o, ldc: o)
+            b.multiply(m: block.count, scratch, lda: patch, output + block.lowerBound &* o, ldc: o)
         }
     }
 
@@ -79,7 +83,7 @@ enum ConvolutionKernels {
                 if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
                 columns = UnsafePointer(scratch)
             }
-            gemm(transposeA: true, m: patch, n: o, k: block.count, columns, lda: patch, dy + block.lowerBound &* o, ldb: o,
+            convolutionGEMM(transposeA: true, m: patch, n: o, k: block.count, columns, lda: patch, dy + block.lowerBound &* o, ldb: o,
                  beta: 1, partials + worker &* patch &* o, ldc: o)
         }
         sumPartials(partials, workers: workers, count: patch &* o, into: dw)
@@ -94,20 +98,27 @@ enum ConvolutionKernels {
                                    filter: UnsafePointer<Float>, outChannels o: Int, _ g: WindowGeometry,
                                    inputGradient dx: UnsafeMutablePointer<Float>, filterGradient dw: UnsafeMutablePointer<Float>) {
         let c = g.channels
-        let blockRows = blockRows(for: g)
+        let blockRows = pointwiseGradientBlockRows(g)
         let workers = workerCount(rows: g.rows, blockRows: blockRows)
         let partials = UnsafeMutablePointer<Float>.allocate(capacity: workers &* c &* o)
         defer { partials.deallocate() }
         partials.initialize(repeating: 0, count: workers &* c &* o)
+        let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true)
+        defer { wT.deallocate() }
         forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: 0) { block, _, worker in
             let dyBlock = dy + block.lowerBound &* o
-            gemm(transposeB: true, m: block.count, n: c, k: o, dyBlock, lda: o, filter, ldb: o,
-                 dx + block.lowerBound &* c, ldc: c)
-            gemm(transposeA: true, m: c, n: o, k: block.count, x + block.lowerBound &* c, lda: c, dyBlock, ldb: o,
+            wT.multiply(m: block.count, dyBlock, lda: o, dx + block.lowerBound &* c, ldc: c)
+            convolutionGEMM(transposeA: true, m: c, n: o, k: block.count, x + block.lowerBound &* c, lda: c, dyBlock, ldb: o,
                  beta: 1, partials + worker &* c &* o, ldc: o)
         }
         sumPartials(partials, workers: workers, count: c &* o, into: dw)
     }
+
+    /// Rows per block of `pointwiseGradients`: dY's block is multiplied twice while in cache.
+    static func pointwiseGradientBlockRows(_ g: WindowGeometry) -> Int {
+        OwnGEMM.isUsed ? Swift.max(8, pointwiseBlockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride)) : blockRows(for: g)
+    }
+    nonisolated(unsafe) static var pointwiseBlockBytes = Int(ProcessInfo.processInfo.environment["RESLAB_PWB"] ?? "") ?? 4 << 20
 
     /// dw = the sum of `workers` consecutive partial sums of `count` floats each.
     static func sumPartials(_ partials: UnsafePointer<Float>, workers: Int, count: Int, into dw: UnsafeMutablePointer<Float>) {
@@ -124,9 +135,10 @@ enum ConvolutionKernels {
         let c = g.channels, patch = g.patch
         let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
         if isDense(g) {
+            let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true)
+            defer { wT.deallocate() }
             forEachBlock(rows: g.rows, blockRows: blockRows(for: g), scratchCount: 0) { block, _, _ in
-                gemm(transposeB: true, m: block.count, n: c, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o,
-                     dx + block.lowerBound &* c, ldc: c)
+                wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, dx + block.lowerBound &* c, ldc: c)
             }
             return
         }
@@ -134,8 +146,10 @@ enum ConvolutionKernels {
             // The gradient of the gathered pixels, scattered back; the skipped pixels get zero.
             dx.initialize(repeating: 0, count: inputCount)
             let blockRows = blockRows(for: g)
+            let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true)
+            defer { wT.deallocate() }
             forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* c) { block, scratch, _ in
-                gemm(transposeB: true, m: block.count, n: c, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o, scratch, ldc: c)
+                wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, scratch, ldc: c)
                 g.scatterStridedPixels(scratch, rows: block, into: dx)
             }
             return
@@ -161,8 +175,10 @@ enum ConvolutionKernels {
         // so that no two add into the same input pixel.
         dx.initialize(repeating: 0, count: inputCount)
         let blockRows = blockRows(for: g)
+        let wT = FilterOperand(filter, k: o, n: patch, ld: o, transposed: true)
+        defer { wT.deallocate() }
         forEachBlock(rows: g.rows, blockRows: blockRows, alignment: g.outHeight &* g.outWidth, scratchCount: blockRows &* patch) { block, scratch, _ in
-            gemm(transposeB: true, m: block.count, n: patch, k: o, dy + block.lowerBound &* o, lda: o, filter, ldb: o, scratch, ldc: patch)
+            wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, scratch, ldc: patch)
             g.col2imAdding(scratch, rows: block, into: dx)
         }
     }

@@ -1,4 +1,6 @@
 import COpenBLAS
+import CReslabGEMM
+import Foundation
 
 /// C = alpha·op(A)·op(B) + beta·C on row-major matrices through OpenBLAS's `cblas_sgemm`.
 ///
@@ -57,4 +59,81 @@ func checkBLASSizes(_ extents: [Int], op: String, shapes: [[Int]]) throws {
     guard extents.allSatisfy({ $0 <= Int(Int32.max) }) else {
         throw TensorError.invalidArgument(op: op, message: "shapes \(shapes) are too large for BLAS (an extent exceeds 2³¹ - 1)")
     }
+}
+
+/// The GEMMs of the convolution kernels: the engine's own AVX-512 kernel (`CReslabGEMM`) where the
+/// CPU has it, else OpenBLAS. Same contract as `gemm`, except that `beta` must be 0 or 1.
+///
+/// These products are skinny (tens of thousands of rows of A, 16–2048 columns of B): OpenBLAS
+/// copies ("packs") all of A before multiplying, which for them costs as much memory traffic as
+/// the arithmetic itself; the own kernel reads A where it lies and packs only the small B.
+/// Measured single-threaded on this project's machine (Xeon, AVX-512): 1×1 convolution forward
+/// shape 12544×256·256×64 at 156 GFLOP/s against OpenBLAS's 129.
+@inline(__always)
+func convolutionGEMM(transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int,
+                     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+                     beta: Float = 0, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+    guard OwnGEMM.isUsed, n >= 16, !(transposeA && transposeB) else {
+        gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a, lda: lda, b, ldb: ldb,
+             beta: beta, c, ldc: ldc)
+        return
+    }
+    precondition(beta == 0 || beta == 1, "convolutionGEMM: beta must be 0 or 1")
+    reslab_gemm(m, n, k, a, transposeA ? 1 : lda, transposeA ? lda : 1, b, transposeB ? 1 : ldb, transposeB ? ldb : 1,
+                beta == 0 ? 0 : 1, c, ldc)
+}
+
+/// The right-hand matrix of many convolution GEMMs (the filter, or its transpose), prepared once:
+/// packed for the own kernel when it is used, else left where it is for OpenBLAS. Packing per
+/// GEMM cost 15 % of a ResNet-50 training step, whose late layers multiply a few hundred rows
+/// by filters of up to a million weights.
+struct FilterOperand {
+    /// B is k×n with element (p, j) at base[p·ld + j], or base[j·ld + p] when `transposed`.
+    let base: UnsafePointer<Float>, ld: Int, transposed: Bool, k: Int, n: Int
+    private let packed: UnsafeMutablePointer<Float>?
+
+    init(_ base: UnsafePointer<Float>, k: Int, n: Int, ld: Int, transposed: Bool = false) {
+        (self.base, self.k, self.n, self.ld, self.transposed) = (base, k, n, ld, transposed)
+        if OwnGEMM.isUsed, n >= 16, k > 0 {
+            let packed = UnsafeMutablePointer<Float>.allocate(capacity: reslab_packed_count(k, n))
+            reslab_pack(k, n, base, transposed ? 1 : ld, transposed ? ld : 1, packed)
+            self.packed = packed
+        } else {
+            packed = nil
+        }
+    }
+
+    func deallocate() { packed?.deallocate() }
+
+    /// C (m×n) = A·B[rows], or C += when `beta` is 1, with A m×rows.count (read transposed from a
+    /// rows.count×m matrix when `transposeA`); `rows` picks consecutive rows of B (a kernel
+    /// element's slice of a filter).
+    func multiply(transposeA: Bool = false, m: Int, _ a: UnsafePointer<Float>, lda: Int, rows: Range<Int>? = nil,
+                  beta: Float = 0, _ c: UnsafeMutablePointer<Float>, ldc: Int) {
+        let rows = rows ?? 0..<k
+        if let packed {
+            precondition(beta == 0 || beta == 1, "FilterOperand.multiply: beta must be 0 or 1")
+            reslab_gemm_packed(m, n, rows.count, a, transposeA ? 1 : lda, transposeA ? lda : 1, packed, k, rows.lowerBound,
+                               beta == 0 ? 0 : 1, c, ldc)
+        } else {
+            gemm(transposeA: transposeA, transposeB: transposed, m: m, n: n, k: rows.count, a, lda: lda,
+                 base + rows.lowerBound &* (transposed ? 1 : ld), ldb: ld, beta: beta, c, ldc: ldc)
+        }
+    }
+}
+
+/// Whether the convolutions use the engine's own GEMM kernel.
+public enum OwnGEMM {
+    /// The CPU supports it (AVX-512F).
+    public static let isAvailable = reslab_gemm_available() != 0
+
+    /// On when available, unless `RESLAB_GEMM=openblas` is set in the environment; tests switch
+    /// it to compare both paths. Set it before, not during, a computation.
+    nonisolated(unsafe) public static var isEnabled: Bool =
+        ProcessInfo.processInfo.environment["RESLAB_GEMM"]?.lowercased() != "openblas"
+
+    @inline(__always) static var isUsed: Bool { isAvailable && isEnabled }
+
+    /// What `reslab bench` reports: "reslab-avx512" or "openblas".
+    public static var kernelName: String { isUsed ? "reslab-avx512" : "openblas" }
 }

@@ -40,13 +40,15 @@ extension ConvolutionKernels {
                                _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
         let grid = ShiftedGrid(g)
         let c = g.channels
+        let b = FilterOperand(filter, k: g.patch, n: o, ld: o)
+        defer { b.deallocate() }
         forEachImage(grid, scratchCount: grid.gridRows &* o) { image, padded, outputGrid, _ in
             grid.copyImage(x, image: image, into: padded)
             for kh in 0..<g.windowHeight {
                 for kw in 0..<g.windowWidth {
                     let element = kh &* g.windowWidth &+ kw
-                    gemm(m: grid.gridRows, n: o, k: c, padded + grid.offset(kh, kw) &* c, lda: c,
-                         filter + element &* c &* o, ldb: o, beta: element == 0 ? 0 : 1, outputGrid, ldc: o)
+                    b.multiply(m: grid.gridRows, padded + grid.offset(kh, kw) &* c, lda: c, rows: element &* c ..< (element &+ 1) &* c,
+                               beta: element == 0 ? 0 : 1, outputGrid, ldc: o)
                 }
             }
             let destination = output + image &* g.outHeight &* g.outWidth &* o
@@ -74,11 +76,14 @@ extension ConvolutionKernels {
             for oh in 0..<g.outHeight {
                 (gradientGrid + oh &* grid.width &* o).update(from: source + oh &* g.outWidth &* o, count: g.outWidth &* o)
             }
+            // The gradient grid is the right-hand side of all KH·KW products: packed once.
+            let b = FilterOperand(gradientGrid, k: grid.gridRows, n: o, ld: o)
+            defer { b.deallocate() }
             for kh in 0..<g.windowHeight {
                 for kw in 0..<g.windowWidth {
                     let element = kh &* g.windowWidth &+ kw
-                    gemm(transposeA: true, m: c, n: o, k: grid.gridRows, padded + grid.offset(kh, kw) &* c, lda: c,
-                         gradientGrid, ldb: o, beta: 1, partials + (worker &* filterCount &+ element &* c &* o), ldc: o)
+                    b.multiply(transposeA: true, m: c, padded + grid.offset(kh, kw) &* c, lda: c, beta: 1,
+                               partials + (worker &* filterCount &+ element &* c &* o), ldc: o)
                 }
             }
         }

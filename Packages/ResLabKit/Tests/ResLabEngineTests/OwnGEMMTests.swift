@@ -1,0 +1,65 @@
+import Testing
+import CReslabGEMM
+@testable import ResLabEngine
+
+/// The engine's own AVX-512 GEMM (`CReslabGEMM`) against the defining sum in Double, on shapes
+/// that reach every edge of its blocking: row counts that are not a multiple of the 6-row
+/// micro-tile, column counts that are not a multiple of 16 (masked) or 64 (partial tile), more
+/// than one 256-deep slice of k and more than one 512-wide panel of n, transposed operands, and
+/// accumulation into C.
+@Suite struct OwnGEMMTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var m: Int, n: Int, k: Int, transposeA = false, transposeB = false, accumulate = false
+        var testDescription: String {
+            "\(m)×\(k)·\(k)×\(n)\(transposeA ? " Aᵀ" : "")\(transposeB ? " Bᵀ" : "")\(accumulate ? " +=" : "")"
+        }
+    }
+
+    @Test(arguments: [
+        Case(m: 1, n: 16, k: 1),
+        Case(m: 7, n: 17, k: 3),
+        Case(m: 6, n: 64, k: 256),
+        Case(m: 13, n: 65, k: 257),
+        Case(m: 97, n: 130, k: 600, accumulate: true),
+        Case(m: 35, n: 1030, k: 40),
+        Case(m: 50, n: 48, k: 300, transposeA: true),
+        Case(m: 23, n: 100, k: 70, transposeB: true),
+        Case(m: 40, n: 33, k: 520, transposeA: true, accumulate: true),
+        Case(m: 5, n: 20, k: 0),
+    ])
+    func matchesTheDefinition(_ t: Case) throws {
+        guard reslab_gemm_available() != 0 else { return }  // no AVX-512: the engine never calls it
+        let a = try Tensor(randomUniform: t.transposeA ? [t.k, t.m] : [t.m, t.k], lowerBound: -1, upperBound: 1, seed: 1).scalars
+        let b = try Tensor(randomUniform: t.transposeB ? [t.n, t.k] : [t.k, t.n], lowerBound: -1, upperBound: 1, seed: 2).scalars
+        let ldc = t.n + 3  // C a part of a wider matrix: the columns beyond n must stay untouched
+        var c = try Tensor(randomUniform: [t.m, ldc], lowerBound: -1, upperBound: 1, seed: 3).scalars
+        let before = c
+        let (lda, ldb) = (t.transposeA ? t.m : t.k, t.transposeB ? t.k : t.n)
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
+            reslab_gemm(t.m, t.n, t.k, a.baseAddress, t.transposeA ? 1 : lda, t.transposeA ? lda : 1,
+                        b.baseAddress, t.transposeB ? 1 : ldb, t.transposeB ? ldb : 1, t.accumulate ? 1 : 0, c.baseAddress, ldc)
+        } } }
+        var worst: Double = 0
+        for i in 0..<t.m {
+            for j in 0..<ldc {
+                guard j < t.n else {
+                    #expect(c[i * ldc + j] == before[i * ldc + j], "C[\(i), \(j)] is outside the product but changed")
+                    continue
+                }
+                var sum = t.accumulate ? Double(before[i * ldc + j]) : 0
+                for p in 0..<t.k {
+                    let x = t.transposeA ? a[p * lda + i] : a[i * lda + p]
+                    let y = t.transposeB ? b[j * ldb + p] : b[p * ldb + j]
+                    sum += Double(x) * Double(y)
+                }
+                worst = max(worst, abs(Double(c[i * ldc + j]) - sum))
+            }
+        }
+        #expect(worst <= 1e-5 * Double(max(t.k, 1)), "largest error \(worst)")
+    }
+
+    /// The CPU check agrees with /proc/cpuinfo.
+    @Test func availabilityFollowsTheCPU() {
+        #expect((reslab_gemm_available() != 0) == BLASCore.cpuFlags().contains("avx512f"))
+    }
+}
