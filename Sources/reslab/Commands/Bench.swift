@@ -41,6 +41,9 @@ struct Bench: ParsableCommand {
             }
             let core = BLASCore.choice
             print("OpenBLAS kernels: \(core.inUse)" + (core.reason.map { " (\($0))" } ?? ""))
+            print("Convolution GEMMs: " + (OwnGEMM.isUsed
+                ? "ResLab's AVX-512 kernel from \(OwnGEMM.minimumRows) output pixels, OpenBLAS below (RESLAB_GEMM=openblas for OpenBLAS only)"
+                : "OpenBLAS"))
             print("kernel                                           median ms   GFLOP/s   sgemm GFLOP/s   % of sgemm   target")
             for result in results {
                 var line = result.name.padding(toLength: 48, withPad: " ", startingAt: 0)

@@ -53,6 +53,7 @@ struct BenchModel: ParsableCommand {
             ("train_gflops", round4(trainGFLOPs)), ("infer_gflops", round4(inferGFLOPs)),
             ("sgemm_gflops", round4(sgemm)), ("peak_rss_mb", round4(peakResidentMegabytes())),
             ("blas_core", BLASCore.choice.inUse),
+            ("conv_gemm", OwnGEMM.kernelName),
         ]
         if json {
             print("{" + result.map { "\"\($0.0)\": " + jsonValue($0.1) }.joined(separator: ", ") + "}")

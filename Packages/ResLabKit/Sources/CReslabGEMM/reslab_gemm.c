@@ -64,6 +64,8 @@ TARGET static void pack_b(const float *b, long rsb, long csb, long kc, long nc, 
     for (int i = 0; i < ROWS; i++)                                                                  \
         for (int v = 0; v < VECTORS; v++) acc[i][v] = _mm512_setzero_ps();                         \
     for (long p = 0; p < kc; p++) {                                                                 \
+        /* Every other step, one line of the B tile that comes next, into L2. */                   \
+        if (!(p & 1)) _mm_prefetch(next + (p >> 1) * 64, _MM_HINT_T1);                              \
         __m512 bv[4];                                                                               \
         for (int v = 0; v < VECTORS; v++) bv[v] = _mm512_loadu_ps(tile + p * NR + 16 * v);          \
         for (int i = 0; i < ROWS; i++) {                                                            \
@@ -83,18 +85,18 @@ TARGET static void pack_b(const float *b, long rsb, long csb, long kc, long nc, 
 
 #define DEFINE_KERNEL(ROWS, VECTORS)                                                                \
     TARGET static void kernel_n_##ROWS##_##VECTORS(long kc, const float *a, long rsa, long csa,     \
-        const float *tile, float *c, long ldc, __mmask16 last, int accumulate) {                   \
+        const float *tile, float *c, long ldc, __mmask16 last, int accumulate, const char *next) {  \
         (void)csa; KERNEL_BODY(ROWS, VECTORS, 0)                                                    \
     }                                                                                               \
     TARGET static void kernel_t_##ROWS##_##VECTORS(long kc, const float *a, long rsa, long csa,     \
-        const float *tile, float *c, long ldc, __mmask16 last, int accumulate) {                   \
+        const float *tile, float *c, long ldc, __mmask16 last, int accumulate, const char *next) {  \
         (void)rsa; KERNEL_BODY(ROWS, VECTORS, 1)                                                    \
     }
 
 #define DEFINE_ROWS(ROWS) DEFINE_KERNEL(ROWS, 1) DEFINE_KERNEL(ROWS, 2) DEFINE_KERNEL(ROWS, 3) DEFINE_KERNEL(ROWS, 4)
 DEFINE_ROWS(1) DEFINE_ROWS(2) DEFINE_ROWS(3) DEFINE_ROWS(4) DEFINE_ROWS(5) DEFINE_ROWS(6)
 
-typedef void (*kernel_fn)(long, const float *, long, long, const float *, float *, long, __mmask16, int);
+typedef void (*kernel_fn)(long, const float *, long, long, const float *, float *, long, __mmask16, int, const char *);
 
 #define ROW_ENTRIES(T, ROWS) { kernel_##T##_##ROWS##_1, kernel_##T##_##ROWS##_2, kernel_##T##_##ROWS##_3, kernel_##T##_##ROWS##_4 }
 static const kernel_fn kernels_n[MR][4] = {
@@ -133,11 +135,18 @@ void reslab_gemm_packed(long m, long n, long k, const float *a, long rsa, long c
                     int tail = (int)(nr - 16 * (vectors - 1));
                     __mmask16 last = (__mmask16)(tail == 16 ? 0xFFFF : (1u << tail) - 1);
                     const float *tile = packed + ((jc + jr) / NR) * packedRows * NR + (firstRow + pc) * NR;
+                    // The tile after this one (the next 64 columns, or the first of the next
+                    // slice): each 6-row group prefetches its share into L2, so that a few rows
+                    // (the late layers of a ResNet) do not wait on B coming from memory.
+                    const float *following = jr + NR < nc ? tile + packedRows * NR
+                        : packed + (jc / NR) * packedRows * NR + (firstRow + pc + kc) * NR;
+                    long groups = (mc + MR - 1) / MR;
+                    long share = ((kc * NR * (long)sizeof(float)) / groups + 63) & ~63L;
                     for (long ir = 0; ir < mc; ir += MR) {
                         long rows = mc - ir < MR ? mc - ir : MR;
                         const float *ablock = a + (ic + ir) * rsa + pc * csa;
-                        kernels[rows - 1][vectors - 1](kc, ablock, rsa, csa, tile,
-                                                       c + (ic + ir) * ldc + jc + jr, ldc, last, add);
+                        kernels[rows - 1][vectors - 1](kc, ablock, rsa, csa, tile, c + (ic + ir) * ldc + jc + jr, ldc, last,
+                                                       add, (const char *)following + (ir / MR) * share);
                     }
                 }
             }

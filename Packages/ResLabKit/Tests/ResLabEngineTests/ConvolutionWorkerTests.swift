@@ -4,7 +4,8 @@ import ResLabTestSupport
 
 /// Convolutions large enough that every kernel path splits its rows across workers and blocks,
 /// checked forward and backward against the defining sums, written out directly below. Run twice:
-/// with the engine's own GEMM kernel where the CPU has AVX-512, and with OpenBLAS for every GEMM
+/// with the engine's own GEMM kernel where the CPU has AVX-512 (whatever the size), and with
+/// OpenBLAS for every GEMM
 /// (serialised, since the switch is process-wide; both paths compute the same products).
 @Suite(.serialized) struct ConvolutionWorkerTests {
     static let geometries: [([Int], [Int], Int, Padding)] = [
@@ -23,8 +24,12 @@ import ResLabTestSupport
         ([2, 30, 30, 20], [3, 3, 20, 24], 2, Padding.same),  // k×k strided: col2im
     ]
 
+    /// With the own kernel for every size (it normally starts at `OwnGEMM.minimumRows` pixels).
     @Test(arguments: geometries)
     func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        let saved = OwnGEMM.minimumRows
+        OwnGEMM.minimumRows = 0
+        defer { OwnGEMM.minimumRows = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 

@@ -1,7 +1,8 @@
-import Foundation
 /// The convolution kernels behind `conv2D`: forward, and the two halves of backward.
 ///
-/// The work is a GEMM over the rows of the im2col matrix (one row per output pixel). Rows are
+/// The work is a GEMM over the rows of the im2col matrix (one row per output pixel): the engine's
+/// own AVX-512 kernel (`convolutionGEMM`, `FilterOperand`) for convolutions of at least
+/// `OwnGEMM.minimumRows` output pixels on a CPU that has it, OpenBLAS otherwise. Rows are
 /// split into one contiguous share per core, and each share into blocks small enough to stay in
 /// the core's cache; every worker runs single-threaded OpenBLAS on its own blocks. For these
 /// skinny products (64–256 output channels against tens of thousands of rows) that keeps both
@@ -22,9 +23,13 @@ enum ConvolutionKernels {
     /// read-modify-write of the partial dW better than cache residency of the block helps.
     static let filterGradientBlockRows = 2048
 
+    /// At least `minimumBlockRows`: a GEMM of a few rows against a large filter streams the whole
+    /// filter for little work (the course's ResNet-50 has 4608-long patches at 2×2 pixels, which
+    /// made 14-row blocks).
     static func blockRows(for g: WindowGeometry) -> Int {
-        Swift.max(8, blockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
+        Swift.max(minimumBlockRows, blockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
     }
+    static let minimumBlockRows = 64
 
     static func isPointwise(_ g: WindowGeometry) -> Bool { g.windowHeight == 1 && g.windowWidth == 1 }
 
@@ -40,7 +45,7 @@ enum ConvolutionKernels {
             // Nothing to copy, so nothing to keep in cache: one GEMM per worker over its whole
             // share lets OpenBLAS pack the small filter once and stream the rows.
             let share = (g.rows &+ Parallelism.workers &- 1) / Parallelism.workers
-            let b = FilterOperand(filter, k: patch, n: o, ld: o)
+            let b = FilterOperand(filter, k: patch, n: o, ld: o, convolutionRows: g.rows)
             defer { b.deallocate() }
             forEachBlock(rows: g.rows, blockRows: share, scratchCount: 0) { block, _, _ in
                 b.multiply(m: block.count, x + block.lowerBound &* patch, lda: patch, output + block.lowerBound &* o, ldc: o)
@@ -52,7 +57,7 @@ enum ConvolutionKernels {
             return
         }
         let blockRows = blockRows(for: g)
-        let b = FilterOperand(filter, k: patch, n: o, ld: o)
+        let b = FilterOperand(filter, k: patch, n: o, ld: o, convolutionRows: g.rows)
         defer { b.deallocate() }
         forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* patch) { block, scratch, _ in
             if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
@@ -84,7 +89,7 @@ enum ConvolutionKernels {
                 columns = UnsafePointer(scratch)
             }
             convolutionGEMM(transposeA: true, m: patch, n: o, k: block.count, columns, lda: patch, dy + block.lowerBound &* o, ldb: o,
-                 beta: 1, partials + worker &* patch &* o, ldc: o)
+                 beta: 1, partials + worker &* patch &* o, ldc: o, convolutionRows: g.rows)
         }
         sumPartials(partials, workers: workers, count: patch &* o, into: dw)
     }
@@ -103,22 +108,24 @@ enum ConvolutionKernels {
         let partials = UnsafeMutablePointer<Float>.allocate(capacity: workers &* c &* o)
         defer { partials.deallocate() }
         partials.initialize(repeating: 0, count: workers &* c &* o)
-        let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true)
+        let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true, convolutionRows: g.rows)
         defer { wT.deallocate() }
         forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: 0) { block, _, worker in
             let dyBlock = dy + block.lowerBound &* o
             wT.multiply(m: block.count, dyBlock, lda: o, dx + block.lowerBound &* c, ldc: c)
             convolutionGEMM(transposeA: true, m: c, n: o, k: block.count, x + block.lowerBound &* c, lda: c, dyBlock, ldb: o,
-                 beta: 1, partials + worker &* c &* o, ldc: o)
+                 beta: 1, partials + worker &* c &* o, ldc: o, convolutionRows: g.rows)
         }
         sumPartials(partials, workers: workers, count: c &* o, into: dw)
     }
 
     /// Rows per block of `pointwiseGradients`: dY's block is multiplied twice while in cache.
+    /// The own kernel does not copy the rows, so it prefers long blocks (4 MB of input rows:
+    /// 1×1 backward in `reslab bench kernels` went from 159 to 206–224 GFLOP/s against 256 KB).
     static func pointwiseGradientBlockRows(_ g: WindowGeometry) -> Int {
-        OwnGEMM.isUsed ? Swift.max(8, pointwiseBlockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride)) : blockRows(for: g)
+        guard OwnGEMM.suits(rows: g.rows) else { return blockRows(for: g) }
+        return Swift.max(minimumBlockRows, (4 << 20) / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
     }
-    nonisolated(unsafe) static var pointwiseBlockBytes = Int(ProcessInfo.processInfo.environment["RESLAB_PWB"] ?? "") ?? 4 << 20
 
     /// dw = the sum of `workers` consecutive partial sums of `count` floats each.
     static func sumPartials(_ partials: UnsafePointer<Float>, workers: Int, count: Int, into dw: UnsafeMutablePointer<Float>) {
@@ -135,7 +142,7 @@ enum ConvolutionKernels {
         let c = g.channels, patch = g.patch
         let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
         if isDense(g) {
-            let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true)
+            let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true, convolutionRows: g.rows)
             defer { wT.deallocate() }
             forEachBlock(rows: g.rows, blockRows: blockRows(for: g), scratchCount: 0) { block, _, _ in
                 wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, dx + block.lowerBound &* c, ldc: c)
@@ -146,7 +153,7 @@ enum ConvolutionKernels {
             // The gradient of the gathered pixels, scattered back; the skipped pixels get zero.
             dx.initialize(repeating: 0, count: inputCount)
             let blockRows = blockRows(for: g)
-            let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true)
+            let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true, convolutionRows: g.rows)
             defer { wT.deallocate() }
             forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: blockRows &* c) { block, scratch, _ in
                 wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, scratch, ldc: c)
@@ -175,7 +182,7 @@ enum ConvolutionKernels {
         // so that no two add into the same input pixel.
         dx.initialize(repeating: 0, count: inputCount)
         let blockRows = blockRows(for: g)
-        let wT = FilterOperand(filter, k: o, n: patch, ld: o, transposed: true)
+        let wT = FilterOperand(filter, k: o, n: patch, ld: o, transposed: true, convolutionRows: g.rows)
         defer { wT.deallocate() }
         forEachBlock(rows: g.rows, blockRows: blockRows, alignment: g.outHeight &* g.outWidth, scratchCount: blockRows &* patch) { block, scratch, _ in
             wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, scratch, ldc: patch)

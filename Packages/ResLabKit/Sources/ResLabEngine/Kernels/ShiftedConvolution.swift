@@ -40,7 +40,7 @@ extension ConvolutionKernels {
                                _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
         let grid = ShiftedGrid(g)
         let c = g.channels
-        let b = FilterOperand(filter, k: g.patch, n: o, ld: o)
+        let b = FilterOperand(filter, k: g.patch, n: o, ld: o, convolutionRows: g.rows)
         defer { b.deallocate() }
         forEachImage(grid, scratchCount: grid.gridRows &* o) { image, padded, outputGrid, _ in
             grid.copyImage(x, image: image, into: padded)
@@ -77,7 +77,7 @@ extension ConvolutionKernels {
                 (gradientGrid + oh &* grid.width &* o).update(from: source + oh &* g.outWidth &* o, count: g.outWidth &* o)
             }
             // The gradient grid is the right-hand side of all KH·KW products: packed once.
-            let b = FilterOperand(gradientGrid, k: grid.gridRows, n: o, ld: o)
+            let b = FilterOperand(gradientGrid, k: grid.gridRows, n: o, ld: o, convolutionRows: g.rows)
             defer { b.deallocate() }
             for kh in 0..<g.windowHeight {
                 for kw in 0..<g.windowWidth {
