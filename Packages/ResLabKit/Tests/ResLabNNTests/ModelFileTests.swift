@@ -400,6 +400,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// A subclass of Model, whose class a file cannot bring back.
+    final class OwnModel: Model {}
+
+    @Test func aSubclassOfModelIsRefusedNestedOrNot() throws {
+        let features = try Input(shape: [2])
+        let own = try OwnModel(inputs: [features], outputs: [try Dense(units: 2, name: "dense")(features)], name: "own")
+        #expect(throws: ModelFileError.unsupportedLayer(model: "own", layer: "own", className: "OwnModel")) {
+            try own.architectureJSON()
+        }
+        let outer = try Sequential([Sequential([own], name: "middle")], inputShape: [2], name: "outer")
+        #expect(throws: ModelFileError.unsupportedLayer(model: "outer", layer: "middle/own", className: "OwnModel")) {
+            try outer.architectureJSON()
+        }
+    }
+
     @Test func aLayerSharedBetweenANestedModelAndItsOuterModelIsRefused() throws {
         let shared = try Dense(units: 3, name: "shared")
         let inner = try Sequential([shared], inputShape: [3], name: "inner")

@@ -31,7 +31,7 @@ extension Model {
     /// The architecture as compact JSON (see the extension's documentation).
     ///
     /// Throws `ModelFileError.unsupportedLayer` for a layer whose settings ResLab cannot write (a
-    /// plugin's layer, one of your own), `ModelFileError.layerInTwoModels` for a layer that a
+    /// plugin's layer, one of your own, a subclass of `Model`), `ModelFileError.layerInTwoModels` for a layer that a
     /// nested model shares with another model of the tree, and `NNError` when the model is not
     /// built or two of its layers share a name.
     public func architectureJSON() throws -> String {
@@ -108,6 +108,11 @@ private struct ArchitectureWriter {
     /// The class name and config of `model`, which sits at `path` (`outer/inner`) in the tree;
     /// `prefix` is that path below the root, to name its layers in errors (`inner/`, or "").
     mutating func describe(_ model: Model, path: String, prefix: String) throws -> (className: String, config: [String: Any]) {
+        // A subclass of Model may compute something else than its graph; its class cannot be rebuilt.
+        guard model is Sequential || type(of: model) == Model.self else {
+            throw ModelFileError.unsupportedLayer(model: root, layer: prefix.isEmpty ? model.name : String(prefix.dropLast()),
+                                                  className: String(describing: type(of: model)))
+        }
         let network = try model.builtNetwork()
         var names = Set<String>()
         for layer in network.layers where !names.insert(layer.name).inserted {
