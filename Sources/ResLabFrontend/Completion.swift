@@ -75,20 +75,21 @@ extension ScriptSession {
         var depth = 0
         var index = characters.count
         var commas = 0
-        var labelStart = characters.count
+        // Where the argument being typed starts: after the last comma at this depth, or after "(".
+        var argumentStart: Int?
         while index > 0 {
             let character = characters[index - 1]
             if character == ")" || character == "]" { depth += 1 } else if character == "(" || character == "[" {
                 if depth == 0 {
                     guard character == "(" else { return nil }
-                    let argument = String(characters[index..<labelStart]).trimmingCharacters(in: " ")
+                    let argument = String(characters[(argumentStart ?? index)...]).trimmingCharacters(in: " ")
                     let label = argument.firstIndex(of: ":").map { String(argument[..<$0]).trimmingCharacters(in: " ") }
                     let callee = trailingExpression(Array(characters[..<(index - 1)]))
                     return (callee, label, commas)
                 }
                 depth -= 1
             } else if character == ",", depth == 0 {
-                if commas == 0 { labelStart = index - 1 }
+                if commas == 0 { argumentStart = index }
                 commas += 1
             }
             index -= 1

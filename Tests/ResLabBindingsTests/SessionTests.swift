@@ -70,11 +70,38 @@ extension StandardHostTests {
             #expect(result.errors.isEmpty, "\(result.errors.rendered)")
             #expect(result.output == "resnet8 true true\n")
 
+            // A Sequential comes back as one: it still has add, and its summary has three columns.
+            let stack = session.run("""
+                let stack = Sequential([Dense(units: 3, name: "hidden"), Dense(units: 2, name: "out")], inputShape: [4], name: "stack")
+                stack.save(to: "stack.safetensors")
+                let again = loadModel(from: "stack.safetensors")
+                print(again)
+                let x = Tensor(randomNormal: [3, 4], seed: 1)
+                print(again.predict(x: x) == stack.predict(x: x))
+                """, file: "stack")
+            #expect(stack.errors.isEmpty, "\(stack.errors.rendered)")
+            #expect(stack.output == "stack (Sequential)\ntrue\n")
+
             let weightsOnly = session.run("""
                 Sequential([Dense(units: 2)], inputShape: [3]).saveWeights(to: "weights.safetensors")
                 let model = loadModel(from: "weights.safetensors")
                 """, file: "weights")
             #expect(weightsOnly.errors.map(\.message).first?.hasPrefix("weights.safetensors: holds no architecture") == true)
+        }
+
+        /// The REPL completes fit's augmentation argument, ImageAugmentation's labels, and the
+        /// recipe where an augmentation is expected.
+        @Test func completionOffersTheAugmentation() throws {
+            let session = try Self.session()
+            let setup = session.run("""
+                let model = Sequential([Flatten(), Dense(units: 2)], inputShape: [4, 4, 1])
+                let x = Tensor(zeros: [2, 4, 4, 1])
+                """, file: "setup")
+            #expect(setup.errors.isEmpty, "\(setup.errors.rendered)")
+            #expect(session.completions(for: "model.fit(x: x, y: x, aug").map(\.text) == ["augmentation: "])
+            let labels = session.completions(for: "ImageAugmentation(").filter { $0.kind == .argumentLabel }.map(\.text)
+            #expect(labels == ["shiftPadding: ", "horizontalFlip: ", "seed: "])
+            #expect(session.completions(for: "model.fit(x: x, y: x, augmentation: .sh").map(\.text) == ["shiftsAndFlips"])
         }
 
         @Test func ctrlCStopsTrainingAfterTheCurrentStep() throws {

@@ -196,12 +196,234 @@ import Testing
                 == "damaged.safetensors: has no tensor for the weight 'conv2d/kernel' of its architecture")
     }
 
-    @Test func aLayerWithoutAConfigCannotBeSaved() throws {
-        let input = try Input(shape: [3])
-        let nested = try Sequential([Dense(units: 2)], inputShape: [3], name: "inner")
-        let model = try Model(inputs: input, outputs: try nested(input), name: "outer")
-        #expect(throws: ModelFileError.unsupportedLayer(model: "outer", layer: "inner", className: "Sequential")) {
-            try model.architectureJSON()
+}
+
+/// A `Sequential` comes back as a `Sequential`; models nested in models come back nested, their
+/// weights filed under their path (`encoder/conv/kernel`); what cannot be described is refused
+/// with the layer's path and the reason.
+@Suite struct NestedAndSequentialModelFileTests {
+    /// `model`'s every weight set to seeded values in 0.5…1.5 (positive, so that they serve as
+    /// batch-norm variances too), so that a file must carry each one to predict the same.
+    private func fillWeights(_ model: Model, seed: Int) throws {
+        var random = SeededRandom(seed: seed)
+        for variable in model.weights {
+            try variable.assign(try Tensor(shape: variable.shape,
+                                           scalars: (0 ..< variable.value.count).map { _ in random.nextUniform(0.5, 1.5) }))
         }
+    }
+
+    private func batch(_ shape: [Int], seed: Int) throws -> Tensor {
+        var random = SeededRandom(seed: seed)
+        return try Tensor(shape: shape, scalars: (0 ..< shape.reduce(1, *)).map { _ in random.nextUniform(-1, 1) })
+    }
+
+    private func roundTrip(_ model: Model) throws -> Model {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("model.safetensors")
+        try model.save(to: url)
+        return try Model.load(from: url)
+    }
+
+    private func jsonObject(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    // MARK: - Sequential
+
+    @Test func aSavedSequentialComesBackAsASequential() throws {
+        let model = try Sequential([Conv2D(filters: 4, kernelSize: 3, padding: .same, name: "conv"),
+                                    BatchNormalization(name: "bn"), ReLU(name: "relu"),
+                                    GlobalAveragePooling2D(name: "pool"), Dense(units: 3, name: "logits")],
+                                   inputShape: [8, 8, 3], name: "stack")
+        try fillWeights(model, seed: 3)
+        let loaded = try roundTrip(model)
+        let sequential = try #require(loaded as? Sequential, "came back as \(type(of: loaded))")
+        #expect(sequential.name == "stack")
+        #expect(sequential.stack.map(\.name) == ["conv", "bn", "relu", "pool", "logits"])
+        #expect(sequential.stack.map(\.typeName) == model.stack.map(\.typeName))
+        #expect(try sequential.summary() == model.summary())
+        let summary = try sequential.summary()
+        #expect(summary.hasPrefix("Model: \"stack\"\n" + String(repeating: "_", count: 65) + "\n"))
+        #expect(!summary.contains("Connected to"), "a Sequential's summary has three columns")
+        let x = try batch([2, 8, 8, 3], seed: 4)
+        #expect(try sequential.predict(x: x).scalars == model.predict(x: x).scalars)
+        #expect(try sequential.architectureJSON() == model.architectureJSON())
+
+        // Keras' Sequential layout: a list of layers without connections, the input's shape first.
+        let root = try jsonObject(try model.architectureJSON())
+        #expect(root["class_name"] as? String == "Sequential")
+        let layers = try #require((root["config"] as? [String: Any])?["layers"] as? [[String: Any]])
+        #expect(layers.map { $0["class_name"] as? String } == ["InputLayer", "Conv2D", "BatchNormalization", "ReLU",
+                                                                "GlobalAveragePooling2D", "Dense"])
+        let batchShape = try #require((layers[0]["config"] as? [String: Any])?["batch_shape"] as? [Any])
+        #expect(batchShape.first is NSNull && batchShape.dropFirst().map { $0 as? Int } == [8, 8, 3])
+        #expect(layers[0]["name"] as? String == "conv_input")
+        #expect(layers.allSatisfy { $0["inbound_nodes"] == nil })
+
+        // It is a working Sequential: a layer added to it runs after the others.
+        try sequential.add(Softmax(name: "probabilities"))
+        let sums = try sequential.predict(x: x).scalars
+        #expect(abs(sums[0] + sums[1] + sums[2] - 1) < 1e-6 && abs(sums[3] + sums[4] + sums[5] - 1) < 1e-6)
+    }
+
+    @Test func aSequentialBuiltOnItsFirstCallKeepsTheShapeItMet() throws {
+        let model = try Sequential([Flatten(name: "flat"), Dense(units: 2, name: "out")], name: "lazy")
+        _ = try model(try Tensor(zeros: [1, 2, 3]))
+        let rebuilt = try #require(try Model.fromArchitectureJSON(try model.architectureJSON()) as? Sequential)
+        #expect(rebuilt.inputs.first?.shape == [nil, 2, 3])
+        #expect(rebuilt.countParams() == 6 * 2 + 2)
+    }
+
+    @Test func aSequentialWithoutItsInputLayerIsRefused() throws {
+        let model = try Sequential([Dense(units: 2, name: "out")], inputShape: [3], name: "stack")
+        var root = try jsonObject(try model.architectureJSON())
+        var config = try #require(root["config"] as? [String: Any])
+        config["layers"] = try #require(config["layers"] as? [Any]).dropFirst().map { $0 }
+        root["config"] = config
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: root), as: UTF8.self)
+        #expect(throws: ModelFileError.invalidArchitecture(
+            file: "architecture JSON",
+            reason: "a Sequential's layers must start with an InputLayer that gives the input's batch_shape; the first is 'out' (Dense)")) {
+            try Model.fromArchitectureJSON(text)
+        }
+    }
+
+    // MARK: - Nested models
+
+    /// A Siamese model: a functional `encoder` called on two inputs (shared weights), the sum of
+    /// its outputs through a convolution, a frozen Sequential `head`, and a dense layer. The outer
+    /// `conv` and `dense` have the names of layers inside the nested models.
+    private func siamese() throws -> Model {
+        let image = try Input(shape: [6, 6, 2], name: "image")
+        var x = try Conv2D(filters: 3, kernelSize: 3, padding: .same, name: "conv")(image)
+        x = try BatchNormalization(name: "bn")(x)
+        x = try ReLU(name: "relu")(x)
+        let encoder = try Model(inputs: image, outputs: x, name: "encoder")
+        let head = try Sequential([GlobalAveragePooling2D(name: "pool"), Dense(units: 4, name: "dense")],
+                                  inputShape: [6, 6, 3], name: "head")
+        head.trainable = false
+        let left = try Input(shape: [6, 6, 2], name: "left")
+        let right = try Input(shape: [6, 6, 2], name: "right")
+        let merged = try Add(name: "add")([encoder(left), encoder(right)])
+        let mixed = try Conv2D(filters: 3, kernelSize: 1, name: "conv")(merged)
+        let output = try Dense(units: 2, name: "dense")(try head(mixed))
+        return try Model(inputs: [left, right], outputs: [output], name: "siamese")
+    }
+
+    @Test func nestedModelsComeBackNestedWithTheirWeightsFiledByPath() throws {
+        let model = try siamese()
+        try fillWeights(model, seed: 11)
+        let names = model.namedWeights.map(\.name)
+        #expect(names.sorted() == ["conv/bias", "conv/kernel", "dense/bias", "dense/kernel",
+                                   "encoder/bn/beta", "encoder/bn/gamma", "encoder/bn/moving_mean",
+                                   "encoder/bn/moving_variance", "encoder/conv/bias", "encoder/conv/kernel",
+                                   "head/dense/bias", "head/dense/kernel"])
+
+        let json = try model.architectureJSON()
+        let rebuilt = try Model.fromArchitectureJSON(json)
+        #expect(try rebuilt.architectureJSON() == json)
+        #expect(try rebuilt.summary() == model.summary())
+        #expect(rebuilt.layers.map(\.name) == model.layers.map(\.name))
+        let head = try #require(rebuilt.layers.first { $0.name == "head" } as? Sequential)
+        #expect(!head.trainable && head.stack.map(\.name) == ["pool", "dense"])
+        #expect(rebuilt.layers.first { $0.name == "encoder" }?.typeName == "Functional")
+        #expect(rebuilt.trainableWeights.count == model.trainableWeights.count)
+
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("siamese.safetensors")
+        try model.save(to: url)
+        #expect(try SafeTensors.read(contentsOf: url).names == names)
+        let loaded = try Model.load(from: url)
+        let inputs = [try batch([2, 6, 6, 2], seed: 5), try batch([2, 6, 6, 2], seed: 6)]
+        #expect(try loaded.run(inputs)[0].scalars == model.run(inputs)[0].scalars)
+        // Both branches still call one encoder: its weights are there once.
+        #expect(loaded.weights.count == 12)
+        #expect(try loaded.summary().contains("encoder[0][0]") && loaded.summary().contains("encoder[1][0]"))
+    }
+
+    @Test func aSequentialMayHoldModels() throws {
+        let features = try Input(shape: [4], name: "features")
+        let block = try Model(inputs: features, outputs: try Dense(units: 4, activation: .tanh, name: "dense")(features),
+                              name: "block")
+        let model = try Sequential([block, Sequential([Dense(units: 2, name: "dense")], name: "top")],
+                                   inputShape: [4], name: "outer")
+        try fillWeights(model, seed: 2)
+        #expect(model.namedWeights.map(\.name) == ["block/dense/kernel", "block/dense/bias", "top/dense/kernel", "top/dense/bias"])
+        let loaded = try #require(try roundTrip(model) as? Sequential)
+        #expect(loaded.stack.map(\.typeName) == ["Functional", "Sequential"])
+        let x = try batch([3, 4], seed: 8)
+        #expect(try loaded.predict(x: x).scalars == model.predict(x: x).scalars)
+        #expect(try loaded.summary() == model.summary())
+    }
+
+    @Test func aDamagedNestedArchitectureNamesThePathToTheFault() throws {
+        let json = try siamese().architectureJSON()
+        func error(_ damaged: String) -> ModelFileError? {
+            do {
+                _ = try Model.fromArchitectureJSON(damaged)
+                return nil
+            } catch {
+                return error as? ModelFileError
+            }
+        }
+        // The head's dense layer is the only one with 4 units.
+        #expect(json.contains("\"units\":4,"))
+        #expect(error(json.replacingOccurrences(of: "\"units\":4,", with: "\"units\":\"four\","))
+                == .invalidArchitecture(file: "architecture JSON", reason: "layer 'head/dense': units is not an integer"))
+        #expect(error(json.replacingOccurrences(of: "\"class_name\":\"BatchNormalization\"", with: "\"class_name\":\"LayerNorm\""))
+                == .unknownLayerClass(file: "architecture JSON", layer: "encoder/bn", className: "LayerNorm"))
+        #expect(error(json.replacingOccurrences(of: "\"output_layers\":[[\"relu\",0,0]]", with: "\"output_layers\":[[\"tanh\",0,0]]"))
+                == .invalidArchitecture(file: "architecture JSON",
+                                        reason: "nested model 'encoder': output_layers refers to a layer 'encoder/tanh' that is not in the architecture"))
+    }
+
+    // MARK: - Refused models
+
+    /// A layer class with no settings format, as a plugin's or a program's own would be.
+    final class PassThrough: Layer {}
+
+    @Test func aLayerWithoutASettingsFormatIsNamedByItsPath() throws {
+        let input = try Input(shape: [3])
+        let inner = try Sequential([Dense(units: 2, name: "dense"), PassThrough(name: "mine")], inputShape: [3], name: "inner")
+        let model = try Model(inputs: input, outputs: try inner(input), name: "outer")
+        let error = #expect(throws: ModelFileError.self) { try model.architectureJSON() }
+        #expect(error == .unsupportedLayer(model: "outer", layer: "inner/mine", className: "PassThrough"))
+        #expect(error?.description == "outer: layer 'inner/mine' (PassThrough) cannot be saved with its architecture: "
+            + "ResLab has no settings format for the class PassThrough (a plugin's layer, or one defined in code); "
+            + "save the weights with saveWeights(to:) and build the model in code")
+
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: ModelFileError.self) { try model.save(to: folder.appendingPathComponent("outer.safetensors")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// A subclass of Model, whose class a file cannot bring back.
+    final class OwnModel: Model {}
+
+    @Test func aSubclassOfModelIsRefusedNestedOrNot() throws {
+        let features = try Input(shape: [2])
+        let own = try OwnModel(inputs: [features], outputs: [try Dense(units: 2, name: "dense")(features)], name: "own")
+        #expect(throws: ModelFileError.unsupportedLayer(model: "own", layer: "own", className: "OwnModel")) {
+            try own.architectureJSON()
+        }
+        let outer = try Sequential([Sequential([own], name: "middle")], inputShape: [2], name: "outer")
+        #expect(throws: ModelFileError.unsupportedLayer(model: "outer", layer: "middle/own", className: "OwnModel")) {
+            try outer.architectureJSON()
+        }
+    }
+
+    @Test func aLayerSharedBetweenANestedModelAndItsOuterModelIsRefused() throws {
+        let shared = try Dense(units: 3, name: "shared")
+        let inner = try Sequential([shared], inputShape: [3], name: "inner")
+        let input = try Input(shape: [3], name: "x")
+        let model = try Model(inputs: input, outputs: try shared(inner(input)), name: "outer")
+        let error = #expect(throws: ModelFileError.self) { try model.architectureJSON() }
+        #expect(error == .layerInTwoModels(model: "outer", layer: "shared", firstModel: "outer", secondModel: "outer/inner"))
+        #expect(error?.description == "outer: layer 'shared' is used both in 'outer' and in 'outer/inner'; an architecture "
+            + "describes each model's layers apart, so the rebuilt models could not share it: "
+            + "save the weights with saveWeights(to:) and build the model in code")
     }
 }

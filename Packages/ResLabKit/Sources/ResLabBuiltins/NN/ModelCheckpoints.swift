@@ -5,10 +5,11 @@ import ResLabPlugin
 import ResLabScript
 
 /// `model.saveWeights(to:)` and `model.loadWeights(from:)`: every weight in a safetensors file
-/// under its checkpoint name (`conv2d_3/kernel`), in the model's weight order; `model.save(to:)`
-/// and `loadModel(from:)`: the same file with the architecture in its metadata, so that the model
-/// comes back without the code that built it (`Model.save(to:)`). Paths go through the host's
-/// `FileAccessPolicy`.
+/// under its checkpoint name (`conv2d_3/kernel`; `encoder/conv2d/kernel` inside a nested model,
+/// `Model.namedWeights`), in the model's weight order; `model.save(to:)` and `loadModel(from:)`:
+/// the same file with the architecture in its metadata, so that the model comes back without the
+/// code that built it (`Model.save(to:)`), a Sequential as a Sequential. Paths go through the
+/// host's `FileAccessPolicy`.
 ///
 /// Loading matches by name when every weight's name is in the file; otherwise, as Keras does
 /// for a model built again (whose automatic layer names differ), by position, when the file has
@@ -19,7 +20,7 @@ enum ModelCheckpoints {
             .method("saveWeights", [.init("to", .string, name: "path")],
                     doc: "Writes every weight to a safetensors file (readable by safetensors in Python).") { model, args, _ in
                 let url = try fileAccess.authorize(try args.string(0), .write)
-                let weights = try SafeTensors(tensors: model.weights.map { ($0.path, $0.value) },
+                let weights = try SafeTensors(tensors: model.namedWeights.map { ($0.name, $0.variable.value) },
                                               metadata: ["model": model.name, "format": "ResLab weights"])
                 try weights.write(to: url)
                 return .void
@@ -43,24 +44,26 @@ enum ModelCheckpoints {
         let registry = registrar.registry
         try registrar.function("loadModel", [.init("from", .string, name: "path")], returns: .named("Model"),
                                doc: "The model saved by model.save(to:): its architecture and weights (not compiled).") { args, _ in
-            try registry.wrap(try Model.load(from: try fileAccess.authorize(try args.string(0), .read)))
+            // Wrapped by its own class, so that a Sequential keeps `add`.
+            try LayerBinding.value(try Model.load(from: try fileAccess.authorize(try args.string(0), .read)), registry: registry)
         }
     }
 
     static func load(_ file: SafeTensors, into model: Model, path: String) throws {
-        let variables = model.weights
+        let named = model.namedWeights
+        let variables = named.map(\.variable)
         guard !variables.isEmpty else {
             throw NativeError("\(model.name) has no weights to load into yet", hint: "build it first: call it on a tensor, or give the input shape")
         }
         let values: [Tensor]
-        let byName = variables.compactMap { file[$0.path] }
+        let byName = named.compactMap { file[$0.name] }
         if byName.count == variables.count {
             values = byName
         } else if file.tensors.count == variables.count,
                   zip(file.tensors, variables).allSatisfy({ $0.tensor.shape == $1.shape }) {
             values = file.tensors.map(\.tensor)
         } else {
-            let missing = variables.first { file[$0.path] == nil }.map(\.path) ?? "?"
+            let missing = named.first { file[$0.name] == nil }?.name ?? "?"
             throw NativeError("\(path) does not hold this model's weights: it has \(file.tensors.count) tensors for \(variables.count) weights, "
                               + "and no tensor named '\(missing)'",
                               hint: "load weights saved from a model built the same way")

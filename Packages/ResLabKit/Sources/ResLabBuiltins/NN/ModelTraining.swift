@@ -3,7 +3,8 @@ import ResLabNN
 import ResLabPlugin
 import ResLabScript
 
-/// `compile(optimizer:loss:metrics:)`, `fit`, `evaluate`, `predict` and `History`, as in Keras.
+/// `compile(optimizer:loss:metrics:)`, `fit` (with `ImageAugmentation`), `evaluate`, `predict` and
+/// `History`, as in Keras.
 ///
 /// `fit` writes one line per epoch to the cell's output (`Epoch 1/3`, then
 /// `34/34 - 12s - 350ms/step - loss: 1.7918 - accuracy: 0.1667`) and stops after the current step
@@ -58,6 +59,36 @@ enum ModelTraining {
             .display { "StepReport(epoch: \($0.epoch), batch: \($0.batch), loss: \(String(format: "%.4f", $0.loss)))" }
     }
 
+    /// `ImageAugmentation(shiftPadding:horizontalFlip:seed:)` and `.shiftsAndFlips(seed:)`, what
+    /// `fit(augmentation:)` takes: the Swift API's names and defaults.
+    static func registerImageAugmentation(with registrar: PluginRegistrar) throws {
+        let augmentations = try registrar.defineType(
+            ImageAugmentation.self, name: "ImageAugmentation",
+            doc: "Random shifts (zero-padded) and horizontal flips that fit(augmentation:) applies to each training image, drawn from a seeded stream of their own.")
+        let seed = NativeParameter("seed", .optional(.int), default: .optional(nil))
+        func seedValue(_ args: NativeArguments, _ index: Int) throws -> Int? { try args.optional(index).map { try $0.asInt("seed") } }
+        augmentations
+            .initializer([.init("shiftPadding", .int, default: .int(0)), .init("horizontalFlip", .bool, default: .bool(false)), seed],
+                         doc: "Shifts of up to shiftPadding pixels on each axis (the uncovered border black), and, with horizontalFlip, half of the images mirrored left to right. seed: nil follows fit's seed.") { args, _ in
+                try ImageAugmentation(shiftPadding: try args.int(0), horizontalFlip: try args.bool(1), seed: try seedValue(args, 2))
+            }
+            .staticMethod("shiftsAndFlips", [seed], returns: .named("ImageAugmentation"),
+                          doc: "He et al.'s CIFAR-10 recipe: shifts of up to 4 pixels and horizontal flips.") { args, _ in
+                augmentations.wrap(.shiftsAndFlips(seed: try seedValue(args, 0)))
+            }
+            .property("shiftPadding", .int, doc: "The most pixels an image moves on each axis.") { .int($0.shiftPadding) }
+            .property("horizontalFlip", .bool, doc: "Whether half of the images are mirrored.") { .bool($0.horizontalFlip) }
+            .property("seed", .optional(.int), doc: "The seed of the draws; nil follows fit's seed.") { .optional($0.seed.map(Value.int)) }
+            .infixOperator("==") { lhs, rhs in
+                guard let a = augmentations.unwrap(lhs), let b = augmentations.unwrap(rhs) else { return nil }
+                return .bool(a == b)
+            }
+            .display { augmentation in
+                "ImageAugmentation(shiftPadding: \(augmentation.shiftPadding), horizontalFlip: \(augmentation.horizontalFlip), "
+                    + "seed: \(augmentation.seed.map(String.init) ?? "nil"))"
+            }
+    }
+
     /// `loss`, the metrics, then the validation series, as Keras lists them.
     static func orderedKeys(_ history: History) -> [String] {
         history.history.keys.sorted { a, b in
@@ -79,17 +110,19 @@ enum ModelTraining {
                             .init("epochs", .int, default: .int(1)),
                             .init("validationData", .optional(.tuple([tensorType, tensorType], labels: [nil, nil])), default: .optional(nil)),
                             .init("shuffle", .bool, default: .bool(true)), .init("seed", .optional(.int), default: .optional(nil)),
+                            .init("augmentation", .optional(.named("ImageAugmentation")), default: .optional(nil)),
                             .init("verbose", .int, default: .int(1)),
                             .init("onStep", .optional(.function(parameters: [.named("StepReport")], result: .any)), default: .optional(nil))],
                     returns: .named("History"),
-                    doc: "Trains for `epochs` passes over x and y in batches; one line per epoch (verbose: 0 for none); calls onStep after every step with a StepReport (with gradient norms per layer). Returns the History.") { model, args, context in
+                    doc: "Trains for `epochs` passes over x and y in batches; augmentation shifts and flips each training image (ImageAugmentation); one line per epoch (verbose: 0 for none); calls onStep after every step with a StepReport (with gradient norms per layer). Returns the History.") { model, args, context in
                 var validation: (x: Tensor, y: Tensor)?
                 if case .tuple(let pair)? = try args.optional(4) {
                     validation = (try eager(pair.elements[0], op: "fit", parameter: "validationData.0"),
                                   try eager(pair.elements[1], op: "fit", parameter: "validationData.1"))
                 }
-                let output = try args.int(7) == 0 ? TrainingOutput.silent : TrainingOutput.lines { context.write($0) }
-                let hook = try args.optional(8)
+                let augmentation = try args.optional(7).map { try $0.asNative(ImageAugmentation.self, "augmentation") }
+                let output = try args.int(8) == 0 ? TrainingOutput.silent : TrainingOutput.lines { context.write($0) }
+                let hook = try args.optional(9)
                 // Without a hook, no gradient norms are computed; the step still checks for Ctrl-C.
                 let step: (StepReport) throws -> Void = { report in
                     try context.checkCancellation()
@@ -98,7 +131,7 @@ enum ModelTraining {
                 let history = try model.fit(x: try args.tensor(0, op: "fit"), y: try args.tensor(1, op: "fit"),
                                             batchSize: try args.int(2), epochs: try args.int(3), validationData: validation,
                                             shuffle: try args.bool(5), seed: try args.optional(6).map { try $0.asInt("seed") },
-                                            output: output, onStep: step, reportsGradientNorms: hook != nil)
+                                            augmentation: augmentation, output: output, onStep: step, reportsGradientNorms: hook != nil)
                 return try registry.wrap(history)
             }
             .method("evaluate", [.init("x", tensorType), .init("y", tensorType), .init("batchSize", .int, default: .int(32))],

@@ -3,10 +3,10 @@ import ResLabPlugin
 import ResLabScript
 
 /// The built-in plugin `nn`: Keras' layers, `Input`, `Model`, `Sequential`, optimisers, losses,
-/// metrics, training (`compile`, `fit`, `evaluate`, `predict`, `History`), checkpoints, the
-/// library's ResNets (`ResNet.…`), `setRandomSeed`, and the residual block laid out for learners
-/// (`showResidualBlock`). Needs the `engine` plugin installed first (it uses its `Tensor` and
-/// `Padding`).
+/// metrics, training (`compile`, `fit`, `ImageAugmentation`, `evaluate`, `predict`, `History`),
+/// checkpoints, the library's ResNets (`ResNet.…`), `setRandomSeed`, and the residual block laid
+/// out for learners (`showResidualBlock`). Needs the `engine` plugin installed first (it uses its
+/// `Tensor` and `Padding`).
 public final class NNPlugin: ResLabPlugin {
     public let name = "nn"
     public let version = "1.0.0"
@@ -26,6 +26,7 @@ public final class NNPlugin: ResLabPlugin {
         try Optimizers.register(with: registrar)
         try ModelTraining.registerHistory(with: registrar)
         try ModelTraining.registerStepReport(with: registrar)
+        try ModelTraining.registerImageAugmentation(with: registrar)
         try ModelBinding(registrar: registrar, fileAccess: fileAccess).register()
         try ResNetLibrary.register(with: registrar)
         try ResidualBlockView.register(with: registrar)

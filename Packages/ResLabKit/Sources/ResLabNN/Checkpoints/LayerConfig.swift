@@ -7,7 +7,8 @@ import Foundation
 /// `{"class_name": "HeNormal", "config": {"seed": null}}`. The weights are not part of a config.
 enum LayerConfig {
     /// The class name and the config of `layer`; nil for a layer this file does not know (a
-    /// plugin's layer, a nested model).
+    /// plugin's layer, one of a program's own; a nested model is written by
+    /// `Model.architectureJSON()` itself).
     static func encode(_ layer: Layer) -> (className: String, config: [String: Any])? {
         var config: [String: Any]
         let className: String
@@ -60,9 +61,10 @@ enum LayerConfig {
         return (className, config)
     }
 
-    /// The model input an `InputLayer` config describes.
-    static func decodeInput(config: [String: Any], file: String) throws -> KerasTensor {
-        let fields = ConfigFields(config, file: file, layer: (config["name"] as? String) ?? "?")
+    /// The model input an `InputLayer` config describes. `scope` is the path of the nested model
+    /// holding it (`inner/`, or ""), for errors.
+    static func decodeInput(config: [String: Any], file: String, scope: String = "") throws -> KerasTensor {
+        let fields = ConfigFields(config, file: file, layer: scope + ((config["name"] as? String) ?? "?"))
         let shape = try fields.optionalIntegers("batch_shape")
         guard shape.count >= 2, shape.dropFirst().allSatisfy({ ($0 ?? 0) > 0 }), (shape[0] ?? 1) > 0 else {
             throw fields.invalid("batch_shape must be [batch size or null, positive extents…]")
@@ -72,10 +74,12 @@ enum LayerConfig {
         return input
     }
 
-    /// The layer of class `className` (any but `InputLayer`) made from `config`; throws
-    /// `ModelFileError` naming `file` when the class is unknown or a setting is missing or refused.
-    static func decode(className: String, config: [String: Any], file: String) throws -> Layer {
-        let fields = ConfigFields(config, file: file, layer: (config["name"] as? String) ?? "?")
+    /// The layer of class `className` (any but `InputLayer` and the models) made from `config`;
+    /// throws `ModelFileError` naming `file`, and the layer by `scope` (the path of the nested
+    /// model holding it, `inner/`, or "") and name, when the class is unknown or a setting is
+    /// missing or refused.
+    static func decode(className: String, config: [String: Any], file: String, scope: String = "") throws -> Layer {
+        let fields = ConfigFields(config, file: file, layer: scope + ((config["name"] as? String) ?? "?"))
         let name = try fields.string("name")
         let layer: Layer
         do {
@@ -122,7 +126,7 @@ enum LayerConfig {
             case "Add": layer = Add(name: name)
             case "GlobalAveragePooling2D": layer = GlobalAveragePooling2D(name: name)
             default:
-                throw ModelFileError.unknownLayerClass(file: file, layer: name, className: className)
+                throw ModelFileError.unknownLayerClass(file: file, layer: scope + name, className: className)
             }
         } catch let error as NNError {
             throw fields.invalid("\(className) refuses its settings: \(error)")

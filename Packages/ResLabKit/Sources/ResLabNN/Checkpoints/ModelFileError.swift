@@ -18,9 +18,15 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case wrongWeightShape(file: String, weight: String, expected: [Int], found: [Int])
     /// The file holds a tensor that no weight of the architecture is named after.
     case unexpectedWeight(file: String, tensor: String)
-    /// `architectureJSON()` met a layer whose settings it cannot write (a plugin's layer, a
-    /// nested model).
+    /// `architectureJSON()` met a layer whose settings it cannot write (a plugin's layer, one of
+    /// a program's own). `layer` is its name, after the names of the nested models holding it
+    /// (`inner/my_layer`).
     case unsupportedLayer(model: String, layer: String, className: String)
+    /// `architectureJSON()` met a layer that belongs to two models of the tree (a nested model
+    /// and the model around it, or two nested models): the architecture describes each model's
+    /// layers apart, by name, so the rebuilt models could not share it. The models are named by
+    /// their path from the outermost one (`outer/inner`).
+    case layerInTwoModels(model: String, layer: String, firstModel: String, secondModel: String)
 
     public var description: String {
         switch self {
@@ -38,8 +44,13 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
         case let .unexpectedWeight(file, tensor):
             return "\(file): holds a tensor '\(tensor)' that no weight of its architecture is named after"
         case let .unsupportedLayer(model, layer, className):
-            return "\(model): layer '\(layer)' (\(className)) cannot be saved with its architecture; "
-                + "save its weights with saveWeights(to:) and build the model in code"
+            return "\(model): layer '\(layer)' (\(className)) cannot be saved with its architecture: "
+                + "ResLab has no settings format for the class \(className) (a plugin's layer, or one defined in code); "
+                + "save the weights with saveWeights(to:) and build the model in code"
+        case let .layerInTwoModels(model, layer, firstModel, secondModel):
+            return "\(model): layer '\(layer)' is used both in '\(firstModel)' and in '\(secondModel)'; "
+                + "an architecture describes each model's layers apart, so the rebuilt models could not share it: "
+                + "save the weights with saveWeights(to:) and build the model in code"
         }
     }
 }
