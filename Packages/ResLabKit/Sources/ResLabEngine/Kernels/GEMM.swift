@@ -134,7 +134,8 @@ public enum OwnGEMM {
     nonisolated(unsafe) public static var isEnabled: Bool =
         ProcessInfo.processInfo.environment["RESLAB_GEMM"]?.lowercased() != "openblas"
 
-    @inline(__always) static var isUsed: Bool { isAvailable && isEnabled }
+    /// Available and enabled.
+    @inline(__always) public static var isUsed: Bool { isAvailable && isEnabled }
 
     /// Convolutions with fewer output pixels than this (batch × height × width) use OpenBLAS.
     /// With few rows a GEMM streams the whole filter for little work, and OpenBLAS, which copies
