@@ -26,11 +26,33 @@ struct Bench: ParsableCommand {
         @Option(help: "Timed runs per kernel; the median is reported.")
         var repetitions = 9
 
+        @Flag(help: "Instead, time each convolution of the course's ResNet-50 (batch 32), forward and backward.")
+        var resnet50 = false
+
+        /// Each distinct convolution of the course's ResNet-50 at batch 32: forward and backward
+        /// times, and their sum weighted by how often the convolution occurs in the model.
+        func runResNet50() throws {
+            print("Convolution GEMMs: " + (OwnGEMM.isUsed ? "\(OwnGEMM.kernelName) (own kernel from \(OwnGEMM.minimumRows) output pixels)" : "openblas"))
+            print("convolution (k×k/stride input→out)   count  forward ms  GFLOP/s  backward ms  GFLOP/s")
+            var total = 0.0
+            for (conv, flops, forward, backward) in try KernelBenchmark.runResNet50(repetitions: repetitions) {
+                total += Double(conv.count) * (forward + backward)
+                print(conv.label.padding(toLength: 36, withPad: " ", startingAt: 0)
+                      + String(format: " %5d %11.2f %8.1f %12.2f %8.1f", conv.count, forward * 1000, flops / forward / 1e9,
+                               backward * 1000, 2 * flops / backward / 1e9))
+            }
+            print(String(format: "all convolutions of one training step (forward + backward, weighted): %.1f ms", total * 1000))
+        }
+
         func validate() throws {
             guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
         }
 
         func run() throws {
+            if resnet50 {
+                try runResNet50()
+                return
+            }
             let results = try KernelBenchmark.run(repetitions: repetitions)
             if json {
                 let encoder = JSONEncoder()

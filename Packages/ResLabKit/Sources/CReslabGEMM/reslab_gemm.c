@@ -2,9 +2,9 @@
 //
 // Blocking, after Goto and van de Geijn ("Anatomy of high-performance matrix multiplication"),
 // except that A is not packed:
-//   pack all of B into 64-column tiles (once; callers that multiply by the same B many times, a
-//   convolution's filter, pack it once with reslab_pack and call reslab_gemm_packed);
-//   for each NC-column panel of B and each KC-row slice of it:
+//   for each NC-column panel of B and each KC-row slice of it: pack the slice into 64-column
+//   tiles (callers that multiply by the same B many times, a convolution's filter, pack all of
+//   it once with reslab_pack and call reslab_gemm_packed);
 //     for each MC-row block of A:  for each 64-column tile:  for each 6-row group of the block:
 //       the micro-kernel: 6×64 of C in 24 zmm registers, KC rank-1 updates, each one 4 loads of B,
 //       6 broadcasts of A (read where the caller keeps it) and 24 fused multiply-adds.
@@ -161,10 +161,19 @@ void reslab_gemm(long m, long n, long k, const float *a, long rsa, long csa,
         reslab_gemm_packed(m, n, k, a, rsa, csa, NULL, 0, 0, accumulate, c, ldc);
         return;
     }
-    float *packed = aligned_alloc(64, (size_t)reslab_packed_count(k, n) * sizeof(float));
+    // B one KC×NC slice at a time, into one cache-resident buffer (packing all of a large B,
+    // such as a block of output gradients, first wrote megabytes that were read back once).
+    long ncMax = n < NC ? n : NC, kcMax = k < KC ? k : KC;
+    float *packed = aligned_alloc(64, (size_t)reslab_packed_count(kcMax, ncMax) * sizeof(float));
     if (!packed) abort();
-    pack_b(b, rsb, csb, k, n, packed);
-    reslab_gemm_packed(m, n, k, a, rsa, csa, packed, k, 0, accumulate, c, ldc);
+    for (long jc = 0; jc < n; jc += NC) {
+        long nc = n - jc < NC ? n - jc : NC;
+        for (long pc = 0; pc < k; pc += KC) {
+            long kc = k - pc < KC ? k - pc : KC;
+            pack_b(b + pc * rsb + jc * csb, rsb, csb, kc, nc, packed);
+            reslab_gemm_packed(m, nc, kc, a + pc * csa, rsa, csa, packed, kc, 0, accumulate || pc > 0, c + jc, ldc);
+        }
+    }
     free(packed);
 }
 

@@ -1,5 +1,5 @@
 import Testing
-import ResLabEngine
+@testable import ResLabEngine
 import ResLabTestSupport
 
 /// Convolutions large enough that every kernel path splits its rows across workers and blocks,
@@ -27,17 +27,27 @@ import ResLabTestSupport
     /// With the own kernel for every size (it normally starts at `OwnGEMM.minimumRows` pixels).
     @Test(arguments: geometries)
     func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = OwnGEMM.minimumRows
-        OwnGEMM.minimumRows = 0
-        defer { OwnGEMM.minimumRows = saved }
+        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows)
+        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows) = (0, 0)
+        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 
+    /// The paths for few output pixels (`SmallConvolution.swift`), on OpenBLAS, for every shape.
+    @Test(arguments: geometries)
+    func matchesTheDefinitionAsASmallConvolution(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        let saved = ConvolutionKernels.smallRows
+        ConvolutionKernels.smallRows = .max
+        defer { ConvolutionKernels.smallRows = saved }
+        try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
+    }
+
+    /// The large-convolution paths on OpenBLAS.
     @Test(arguments: geometries)
     func matchesTheDefinitionWithOpenBLAS(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = OwnGEMM.isEnabled
-        OwnGEMM.isEnabled = false
-        defer { OwnGEMM.isEnabled = saved }
+        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.smallRows)
+        (OwnGEMM.isEnabled, ConvolutionKernels.smallRows) = (false, 0)
+        defer { (OwnGEMM.isEnabled, ConvolutionKernels.smallRows) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 

@@ -3,10 +3,11 @@ import ResLabEngine
 import ResLabTestSupport
 
 /// Products large enough that `matmul` splits them across workers (by C's rows, or by its columns
-/// when C is short), in every transpose combination, against the defining sum in Double.
+/// when C has more columns than rows), in every transpose combination, against the defining sum in Double.
 @Suite struct MatMulSplitTests {
     @Test(arguments: [
-        (96, 128, 160),   // split by rows
+        (160, 128, 96),   // more rows than columns: split by rows
+        (96, 128, 160),   // more columns: split by columns
         (6, 96, 2048),    // too few rows: split by columns
     ], [(false, false), (true, false), (false, true), (true, true)])
     func matchesTheDefinition(sizes: (m: Int, k: Int, n: Int), transposes: (Bool, Bool)) throws {

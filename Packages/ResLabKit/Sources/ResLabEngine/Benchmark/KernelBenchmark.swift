@@ -70,6 +70,45 @@ public enum KernelBenchmark {
         return results
     }
 
+    /// One distinct convolution of the course's ResNet-50 (64×64×3 input) and how often it occurs.
+    public struct ModelConvolution: Sendable {
+        public let input: [Int], filter: [Int], stride: Int, padding: Padding, count: Int
+        public var label: String {
+            "\(filter[0])×\(filter[1])/\(stride) \(input[1])×\(input[2])×\(input[3])→\(filter[3])"
+        }
+    }
+
+    /// Every convolution of the course's ResNet-50 at batch `batch`: the stem, then per stage the
+    /// convolutional block (its strided 1×1, 3×3, 1×1 and shortcut) and the identity blocks.
+    public static func resNet50Convolutions(batch: Int) -> [ModelConvolution] {
+        var list = [ModelConvolution(input: [batch, 70, 70, 3], filter: [7, 7, 3, 64], stride: 2, padding: .valid, count: 1)]
+        // (input side, input channels, filters (f1, f3), stride, identity blocks)
+        let stages = [(15, 64, 64, 256, 1, 2), (15, 256, 128, 512, 2, 3), (8, 512, 256, 1024, 2, 5), (4, 1024, 512, 2048, 2, 2)]
+        for (side, channels, f1, f3, stride, identities) in stages {
+            let out = (side - 1) / stride + 1
+            list.append(ModelConvolution(input: [batch, side, side, channels], filter: [1, 1, channels, f1], stride: stride, padding: .valid, count: 1))
+            list.append(ModelConvolution(input: [batch, out, out, f1], filter: [3, 3, f1, f1], stride: 1, padding: .same, count: 1 + identities))
+            list.append(ModelConvolution(input: [batch, out, out, f1], filter: [1, 1, f1, f3], stride: 1, padding: .valid, count: 1 + identities))
+            list.append(ModelConvolution(input: [batch, side, side, channels], filter: [1, 1, channels, f3], stride: stride, padding: .valid, count: 1))
+            list.append(ModelConvolution(input: [batch, out, out, f3], filter: [1, 1, f3, f1], stride: 1, padding: .valid, count: identities))
+        }
+        return list
+    }
+
+    /// Forward and backward median seconds of each of `resNet50Convolutions`.
+    public static func runResNet50(batch: Int = 32, repetitions: Int = 9)
+        throws -> [(convolution: ModelConvolution, flops: Double, forward: Double, backward: Double)] {
+        try resNet50Convolutions(batch: batch).map { conv in
+            let x = try Tensor(randomUniform: conv.input, lowerBound: -1, upperBound: 1, seed: 3).requiringGradient()
+            let w = try Tensor(randomUniform: conv.filter, lowerBound: -0.1, upperBound: 0.1, seed: 4).requiringGradient()
+            let y = try conv2D(x, filter: w, strides: (conv.stride, conv.stride), padding: conv.padding)
+            let flops = 2 * Double(y.count * conv.filter[0] * conv.filter[1] * conv.filter[2])
+            let forward = try median(repetitions) { _ = try conv2D(x, filter: w, strides: (conv.stride, conv.stride), padding: conv.padding) }
+            let backward = try median(repetitions) { _ = try gradient(of: y, wrt: [x, w]) }
+            return (conv, flops, forward, backward)
+        }
+    }
+
     /// The median time of `runs` calls of `body`, after one untimed warm-up call.
     static func median(_ runs: Int, _ body: () throws -> Void) throws -> Double {
         try body()

@@ -41,6 +41,10 @@ enum ConvolutionKernels {
     static func forward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
                         _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
         let patch = g.patch
+        if isSmall(g) {
+            smallForward(x, filter: filter, outChannels: o, g, into: output)
+            return
+        }
         if isDense(g) {
             // Nothing to copy, so nothing to keep in cache: one GEMM per worker over its whole
             // share lets OpenBLAS pack the small filter once and stream the rows.
@@ -69,6 +73,10 @@ enum ConvolutionKernels {
     static func filterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels o: Int,
                                _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
         let rows = g.rows, patch = g.patch
+        if isSmall(g) {
+            smallFilterGradient(x, outputGradient: dy, outChannels: o, g, into: dw)
+            return
+        }
         if usesShiftedGEMM(g, outChannels: o) {
             shiftedFilterGradient(x, outputGradient: dy, outChannels: o, g, into: dw)
             return
@@ -88,8 +96,8 @@ enum ConvolutionKernels {
                 if isPointwise(g) { g.gatherStridedPixels(x, rows: block, into: scratch) } else { g.im2col(x, rows: block, into: scratch) }
                 columns = UnsafePointer(scratch)
             }
-            convolutionGEMM(transposeA: true, m: patch, n: o, k: block.count, columns, lda: patch, dy + block.lowerBound &* o, ldb: o,
-                 beta: 1, partials + worker &* patch &* o, ldc: o, convolutionRows: g.rows)
+            gemm(transposeA: true, m: patch, n: o, k: block.count, columns, lda: patch, dy + block.lowerBound &* o, ldb: o,
+                 beta: 1, partials + worker &* patch &* o, ldc: o)
         }
         sumPartials(partials, workers: workers, count: patch &* o, into: dw)
     }
@@ -103,7 +111,12 @@ enum ConvolutionKernels {
                                    filter: UnsafePointer<Float>, outChannels o: Int, _ g: WindowGeometry,
                                    inputGradient dx: UnsafeMutablePointer<Float>, filterGradient dw: UnsafeMutablePointer<Float>) {
         let c = g.channels
-        let blockRows = pointwiseGradientBlockRows(g)
+        if isSmall(g) {
+            parallelGEMM(transposeB: true, m: g.rows, n: c, k: o, dy, lda: o, filter, ldb: o, dx, ldc: c)
+            parallelGEMM(transposeA: true, m: c, n: o, k: g.rows, x, lda: c, dy, ldb: o, dw, ldc: o)
+            return
+        }
+        let blockRows = blockRows(for: g)
         let workers = workerCount(rows: g.rows, blockRows: blockRows)
         let partials = UnsafeMutablePointer<Float>.allocate(capacity: workers &* c &* o)
         defer { partials.deallocate() }
@@ -113,19 +126,12 @@ enum ConvolutionKernels {
         forEachBlock(rows: g.rows, blockRows: blockRows, scratchCount: 0) { block, _, worker in
             let dyBlock = dy + block.lowerBound &* o
             wT.multiply(m: block.count, dyBlock, lda: o, dx + block.lowerBound &* c, ldc: c)
-            convolutionGEMM(transposeA: true, m: c, n: o, k: block.count, x + block.lowerBound &* c, lda: c, dyBlock, ldb: o,
-                 beta: 1, partials + worker &* c &* o, ldc: o, convolutionRows: g.rows)
+            gemm(transposeA: true, m: c, n: o, k: block.count, x + block.lowerBound &* c, lda: c, dyBlock, ldb: o,
+                 beta: 1, partials + worker &* c &* o, ldc: o)
         }
         sumPartials(partials, workers: workers, count: c &* o, into: dw)
     }
 
-    /// Rows per block of `pointwiseGradients`: dY's block is multiplied twice while in cache.
-    /// The own kernel does not copy the rows, so it prefers long blocks (4 MB of input rows:
-    /// 1×1 backward in `reslab bench kernels` went from 159 to 206–224 GFLOP/s against 256 KB).
-    static func pointwiseGradientBlockRows(_ g: WindowGeometry) -> Int {
-        guard OwnGEMM.suits(rows: g.rows) else { return blockRows(for: g) }
-        return Swift.max(minimumBlockRows, (4 << 20) / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
-    }
 
     /// dw = the sum of `workers` consecutive partial sums of `count` floats each.
     static func sumPartials(_ partials: UnsafePointer<Float>, workers: Int, count: Int, into dw: UnsafeMutablePointer<Float>) {
@@ -141,6 +147,10 @@ enum ConvolutionKernels {
                               _ g: WindowGeometry, into dx: UnsafeMutablePointer<Float>) {
         let c = g.channels, patch = g.patch
         let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
+        if isSmall(g) && !(g.strideHeight == 1 && g.strideWidth == 1 && !isPointwise(g)) {
+            smallInputGradient(outputGradient: dy, filter: filter, outChannels: o, g, into: dx)
+            return
+        }
         if isDense(g) {
             let wT = FilterOperand(filter, k: o, n: c, ld: o, transposed: true, convolutionRows: g.rows)
             defer { wT.deallocate() }
@@ -165,12 +175,8 @@ enum ConvolutionKernels {
             // dX = conv(dY, W rotated 180° with I and O swapped), padded so that window position
             // (ih, iw) sees every output pixel whose window covered (ih, iw).
             let (kh, kw) = (g.windowHeight, g.windowWidth)
-            let flipped = UnsafeMutablePointer<Float>.allocate(capacity: kh &* kw &* o &* c)
+            let flipped = flippedFilter(filter, g, outChannels: o)
             defer { flipped.deallocate() }
-            for i in 0..<kh { for j in 0..<kw { for input in 0..<c { for output in 0..<o {
-                flipped[((i &* kw &+ j) &* o &+ output) &* c &+ input] =
-                    filter[(((kh &- 1 &- i) &* kw &+ (kw &- 1 &- j)) &* c &+ input) &* o &+ output]
-            } } } }
             let transposed = WindowGeometry(
                 batch: g.batch, inHeight: g.outHeight, inWidth: g.outWidth, channels: o,
                 windowHeight: kh, windowWidth: kw, strideHeight: 1, strideWidth: 1,

@@ -24,8 +24,10 @@ func gemm(transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k:
                 a, Int32(truncatingIfNeeded: lda), b, Int32(truncatingIfNeeded: ldb), beta, c, Int32(truncatingIfNeeded: ldc))
 }
 
-/// `gemm` split across the engine's workers: C's rows (or, for a short C, its columns) are cut
-/// into one contiguous share per worker, each computed by single-threaded OpenBLAS. Products
+/// `gemm` split across the engine's workers: C's rows (or, when C has more columns than rows,
+/// its columns) are cut into one contiguous share per worker, each computed by single-threaded
+/// OpenBLAS. Each worker copies (packs) its share of one operand and all of the other; splitting
+/// the longer side of C makes the shared operand the smaller one. Products
 /// under about a million multiply-adds, or too narrow to split, run on the calling thread.
 func parallelGEMM(transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
                   _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
@@ -38,7 +40,7 @@ func parallelGEMM(transposeA: Bool = false, transposeB: Bool = false, m: Int, n:
              beta: beta, c, ldc: ldc)
         return
     }
-    let splitRows = m >= workers &* minimumShare
+    let splitRows = m >= workers &* minimumShare && (m >= n || n < workers &* minimumShare)
     let extent = splitRows ? m : n
     Parallelism.forEachWorker(workers) { worker in
         let start = extent * worker / workers, end = extent * (worker + 1) / workers
@@ -61,28 +63,6 @@ func checkBLASSizes(_ extents: [Int], op: String, shapes: [[Int]]) throws {
     }
 }
 
-/// The GEMMs of the convolution kernels: the engine's own AVX-512 kernel (`CReslabGEMM`) where the
-/// CPU has it, else OpenBLAS. Same contract as `gemm`, except that `beta` must be 0 or 1.
-///
-/// These products are skinny (tens of thousands of rows of A, 16–2048 columns of B): OpenBLAS
-/// copies ("packs") all of A before multiplying, which for them costs as much memory traffic as
-/// the arithmetic itself; the own kernel reads A where it lies and packs only the small B.
-/// Measured single-threaded on this project's machine (Xeon, AVX-512): 1×1 convolution forward
-/// shape 12544×256·256×64 at 156 GFLOP/s against OpenBLAS's 129.
-@inline(__always)
-func convolutionGEMM(transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int,
-                     _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
-                     beta: Float = 0, _ c: UnsafeMutablePointer<Float>, ldc: Int, convolutionRows: Int) {
-    guard OwnGEMM.suits(rows: convolutionRows), n >= 16, !(transposeA && transposeB) else {
-        gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a, lda: lda, b, ldb: ldb,
-             beta: beta, c, ldc: ldc)
-        return
-    }
-    precondition(beta == 0 || beta == 1, "convolutionGEMM: beta must be 0 or 1")
-    reslab_gemm(m, n, k, a, transposeA ? 1 : lda, transposeA ? lda : 1, b, transposeB ? 1 : ldb, transposeB ? ldb : 1,
-                beta == 0 ? 0 : 1, c, ldc)
-}
-
 /// The right-hand matrix of many convolution GEMMs (the filter, or its transpose), prepared once:
 /// packed for the own kernel when it is used, else left where it is for OpenBLAS. Packing per
 /// GEMM cost 15 % of a ResNet-50 training step, whose late layers multiply a few hundred rows
@@ -97,7 +77,12 @@ struct FilterOperand {
     init(_ base: UnsafePointer<Float>, k: Int, n: Int, ld: Int, transposed: Bool = false, convolutionRows: Int) {
         (self.base, self.k, self.n, self.ld, self.transposed) = (base, k, n, ld, transposed)
         if OwnGEMM.suits(rows: convolutionRows), n >= 16, k > 0 {
-            let packed = UnsafeMutablePointer<Float>.allocate(capacity: reslab_packed_count(k, n))
+            // Aligned to the cache line: the kernel loads whole 64-byte rows of it, and a
+            // misaligned row straddles two lines (malloc's 16-byte alignment made the 1×1
+            // convolution forward 60 % slower).
+            let count = reslab_packed_count(k, n)
+            let packed = UnsafeMutableRawPointer.allocate(byteCount: count &* MemoryLayout<Float>.stride, alignment: 64)
+                .bindMemory(to: Float.self, capacity: count)
             reslab_pack(k, n, base, transposed ? 1 : ld, transposed ? ld : 1, packed)
             self.packed = packed
         } else {
@@ -105,7 +90,7 @@ struct FilterOperand {
         }
     }
 
-    func deallocate() { packed?.deallocate() }
+    func deallocate() { packed.map { UnsafeMutableRawPointer($0).deallocate() } }
 
     /// C (m×n) = A·B[rows], or C += when `beta` is 1, with A m×rows.count (read transposed from a
     /// rows.count×m matrix when `transposeA`); `rows` picks consecutive rows of B (a kernel
