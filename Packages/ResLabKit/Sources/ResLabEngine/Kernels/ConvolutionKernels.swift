@@ -147,7 +147,7 @@ enum ConvolutionKernels {
                               _ g: WindowGeometry, into dx: UnsafeMutablePointer<Float>) {
         let c = g.channels, patch = g.patch
         let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
-        if isSmall(g) && !(g.strideHeight == 1 && g.strideWidth == 1 && !isPointwise(g)) {
+        if isSmall(g) {
             smallInputGradient(outputGradient: dy, filter: filter, outChannels: o, g, into: dx)
             return
         }

@@ -51,6 +51,8 @@ extension ConvolutionKernels {
             return
         }
         // dCol = dY·Wᵀ, then scattered (1×1 strided) or added back (k×k) onto the input pixels.
+        // (For stride 1 the large path convolves dY with the flipped filter instead; here the
+        // filter is the big operand and flipping it cost more than adding the columns back.)
         let columns = UnsafeMutablePointer<Float>.allocate(capacity: g.rows &* patch)
         defer { columns.deallocate() }
         parallelGEMM(transposeB: true, m: g.rows, n: patch, k: o, dy, lda: o, filter, ldb: o, columns, ldc: patch)
