@@ -23,10 +23,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
-        // The engine's own AVX-512 GEMM for the convolutions. Optimised even in debug builds: the
-        // test suite runs debug, and an unoptimised kernel would make every convolution crawl.
-        .target(name: "CReslabGEMM", cSettings: [.unsafeFlags(["-O2"])]),
-        .target(name: "ResLabEngine", dependencies: ["COpenBLAS", "CReslabGEMM"]),
+        // The engine's own AVX-512 kernels in C (GEMM for the convolutions, Adam's update).
+        // Optimised even in debug builds: the test suite runs debug, and unoptimised kernels
+        // would make every convolution crawl.
+        .target(name: "CReslabKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "ResLabEngine", dependencies: ["COpenBLAS", "CReslabKernels"]),
         .target(name: "ResLabNN", dependencies: [
             "ResLabEngine", "CHDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

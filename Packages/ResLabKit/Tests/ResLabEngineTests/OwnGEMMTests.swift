@@ -1,8 +1,8 @@
 import Testing
-import CReslabGEMM
+import CReslabKernels
 @testable import ResLabEngine
 
-/// The engine's own AVX-512 GEMM (`CReslabGEMM`) against the defining sum in Double, on shapes
+/// The engine's own AVX-512 GEMM (`CReslabKernels`) against the defining sum in Double, on shapes
 /// that reach every edge of its blocking: row counts that are not a multiple of the 6-row
 /// micro-tile, column counts that are not a multiple of 16 (masked) or 64 (partial tile), more
 /// than one 256-deep slice of k and more than one 512-wide panel of n, transposed operands, and

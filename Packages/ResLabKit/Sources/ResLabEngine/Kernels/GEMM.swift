@@ -1,5 +1,5 @@
 import COpenBLAS
-import CReslabGEMM
+import CReslabKernels
 import Foundation
 
 /// C = alpha·op(A)·op(B) + beta·C on row-major matrices through OpenBLAS's `cblas_sgemm`.

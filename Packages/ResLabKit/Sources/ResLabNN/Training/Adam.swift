@@ -40,14 +40,12 @@ public final class Adam: Optimizer {
         let (keep1, keep2, eps) = (Float(1 - beta1), Float(1 - beta2), Float(epsilon))
         let (m, v) = (state[0], state[1])
         // A square root and a division per weight: large weights are split across the cores
-        // (each element's arithmetic is the same, so the result is too).
+        // (each element's arithmetic is the same, so the result is too), each part vectorised.
+        guard let pBase = p.baseAddress, let gBase = g.baseAddress, let mBase = m.baseAddress, let vBase = v.baseAddress else { return }
         Parallelism.forEachChunk(of: p.count) { range in
-            for i in range {
-                let gi = g[i]
-                m[i] += (gi - m[i]) * keep1
-                v[i] += (gi * gi - v[i]) * keep2
-                p[i] -= m[i] * alpha / (v[i].squareRoot() + eps)
-            }
+            let start = range.lowerBound
+            OptimizerKernels.adamUpdate(pBase + start, gradient: gBase + start, m: mBase + start, v: vBase + start, count: range.count,
+                                        alpha: alpha, keep1: keep1, keep2: keep2, epsilon: eps)
         }
     }
 }

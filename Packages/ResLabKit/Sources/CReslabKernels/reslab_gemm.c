@@ -20,8 +20,12 @@ enum { MR = 6, NR = 64, KC = 256, NC = 512, MC = 96 };
 
 int reslab_gemm_available(void) {
 #if defined(__x86_64__)
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") ? 1 : 0;
+    static int available = -1;  // a benign race: every thread computes the same value
+    if (available < 0) {
+        __builtin_cpu_init();
+        available = __builtin_cpu_supports("avx512f") ? 1 : 0;
+    }
+    return available;
 #else
     return 0;
 #endif
