@@ -1,11 +1,12 @@
 import Dispatch
 import Foundation
 import COpenBLAS
+import CReslabKernels
 
 /// How the engine uses the machine's cores.
 ///
-/// The engine splits all work itself, one worker per core through
-/// `DispatchQueue.concurrentPerform`, and OpenBLAS always runs single-threaded inside a worker.
+/// The engine splits all work itself, one worker per core through its own pool of threads
+/// (`run(iterations:_:)`), and OpenBLAS always runs single-threaded inside a worker.
 /// OpenBLAS's own threads, once woken by a threaded call, spin (in `sched_yield`) for a long while
 /// after it returns; on a two-core machine they then take a core from whatever runs next. Profiled
 /// in `reslab bench kernels`, the spinning took 15 % of the cycles and halved the 3×3 convolution
@@ -35,7 +36,7 @@ public enum Parallelism {
             body(0..<count)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        run(iterations: chunks) { chunk in
             body(count * chunk / chunks ..< count * (chunk + 1) / chunks)
         }
     }
@@ -47,6 +48,29 @@ public enum Parallelism {
             body(0)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        run(iterations: count, body)
     }
+
+    /// Runs `body(i)` for every i in 0..<iterations across the engine's worker threads (the
+    /// calling thread takes part) and returns when all are done; at most `workers` iterations
+    /// run at once, iteration i on participant i % workers. A call made while the workers are
+    /// busy (from inside `body`, or from another thread) runs its iterations in order on the
+    /// calling thread. See `CReslabKernels/reslab_pool.c` for why this is not Dispatch.
+    public static func run(iterations: Int, _ body: (Int) -> Void) {
+        guard iterations > 1 else {
+            if iterations == 1 { body(0) }
+            return
+        }
+        _ = startPool
+        withoutActuallyEscaping(body) { body in
+            var task = body
+            withUnsafeMutablePointer(to: &task) { pointer in
+                reslab_parallel_for(iterations, { context, index in
+                    context!.assumingMemoryBound(to: ((Int) -> Void).self).pointee(index)
+                }, pointer)
+            }
+        }
+    }
+
+    private static let startPool: Void = reslab_pool_start(Int32(workers - 1))
 }

@@ -54,7 +54,7 @@ struct StridedLayout {
             forEachRow(body)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        Parallelism.run(iterations: parts) { part in
             let start = extents[0] * part / parts, end = extents[0] * (part + 1) / parts
             var piece = self
             piece.extents[0] = end - start

@@ -41,7 +41,7 @@ extension Tensor {
                 }
                 let extent = layout.extents[0]
                 let strides = layout.strides
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                Parallelism.run(iterations: parts) { part in
                     let start = extent * part / parts
                     var piece = layout
                     piece.extents[0] = extent * (part + 1) / parts - start

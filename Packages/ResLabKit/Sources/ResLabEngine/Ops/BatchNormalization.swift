@@ -189,7 +189,7 @@ struct ChannelLayout {
             if chunks == 1 {
                 accumulate(0..<rows, base)
             } else {
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                Parallelism.run(iterations: chunks) { chunk in
                     accumulate(rows * chunk / chunks ..< rows * (chunk + 1) / chunks, base + chunk &* width)
                 }
             }

@@ -90,7 +90,7 @@ open class Optimizer {
 private func forEachPart(of count: Int, _ body: (Range<Int>) -> Void) {
     let parts = min(Parallelism.workers, max(1, count / (1 << 16)))
     guard parts > 1 else { return body(0..<count) }
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    Parallelism.run(iterations: parts) { part in
         body(count * part / parts ..< count * (part + 1) / parts)
     }
 }
