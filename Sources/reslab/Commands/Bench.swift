@@ -32,7 +32,7 @@ struct Bench: ParsableCommand {
         /// Each distinct convolution of the course's ResNet-50 at batch 32: forward and backward
         /// times, and their sum weighted by how often the convolution occurs in the model.
         func runResNet50() throws {
-            print("Convolution GEMMs: " + (OwnGEMM.isUsed ? "\(OwnGEMM.kernelName) (own kernel from \(OwnGEMM.minimumRows) output pixels)" : "openblas"))
+            printConvolutionGEMM()
             print("convolution (k×k/stride input→out)   count  forward ms  GFLOP/s  backward ms  GFLOP/s")
             var total = 0.0
             for (conv, flops, forward, backward) in try KernelBenchmark.runResNet50(repetitions: repetitions) {
@@ -42,6 +42,13 @@ struct Bench: ParsableCommand {
                                backward * 1000, 2 * flops / backward / 1e9))
             }
             print(String(format: "all convolutions of one training step (forward + backward, weighted): %.1f ms", total * 1000))
+        }
+
+        /// Which GEMM the convolutions use (see `OwnGEMM`).
+        func printConvolutionGEMM() {
+            print("Convolution GEMMs: " + (OwnGEMM.isUsed
+                ? "ResLab's AVX-512 kernel from \(OwnGEMM.minimumRows) output pixels, OpenBLAS below (RESLAB_GEMM=openblas for OpenBLAS only)"
+                : "OpenBLAS"))
         }
 
         func validate() throws {
@@ -63,9 +70,7 @@ struct Bench: ParsableCommand {
             }
             let core = BLASCore.choice
             print("OpenBLAS kernels: \(core.inUse)" + (core.reason.map { " (\($0))" } ?? ""))
-            print("Convolution GEMMs: " + (OwnGEMM.isUsed
-                ? "ResLab's AVX-512 kernel from \(OwnGEMM.minimumRows) output pixels, OpenBLAS below (RESLAB_GEMM=openblas for OpenBLAS only)"
-                : "OpenBLAS"))
+            printConvolutionGEMM()
             print("kernel                                           median ms   GFLOP/s   sgemm GFLOP/s   % of sgemm   target")
             for result in results {
                 var line = result.name.padding(toLength: 48, withPad: " ", startingAt: 0)

@@ -1,10 +1,9 @@
 // ResLab's AVX-512 GEMM; see include/reslab_gemm.h for the contract.
 //
 // Blocking, after Goto and van de Geijn ("Anatomy of high-performance matrix multiplication"),
-// except that A is not packed:
-//   for each NC-column panel of B and each KC-row slice of it: pack the slice into 64-column
-//   tiles (callers that multiply by the same B many times, a convolution's filter, pack all of
-//   it once with reslab_pack and call reslab_gemm_packed);
+// except that A is not packed and B (a convolution's filter, multiplied many times) is packed
+// once, whole, by the caller (reslab_pack) in 64-column tiles:
+//   for each NC-column panel of B and each KC-row slice of it:
 //     for each MC-row block of A:  for each 64-column tile:  for each 6-row group of the block:
 //       the micro-kernel: 6×64 of C in 24 zmm registers, KC rank-1 updates, each one 4 loads of B,
 //       6 broadcasts of A (read where the caller keeps it) and 24 fused multiply-adds.
@@ -68,8 +67,6 @@ TARGET static void pack_b(const float *b, long rsb, long csb, long kc, long nc, 
     for (int i = 0; i < ROWS; i++)                                                                  \
         for (int v = 0; v < VECTORS; v++) acc[i][v] = _mm512_setzero_ps();                         \
     for (long p = 0; p < kc; p++) {                                                                 \
-        /* Every other step, one line of the B tile that comes next, into L2. */                   \
-        if (!(p & 1)) _mm_prefetch(next + (p >> 1) * 64, _MM_HINT_T1);                              \
         __m512 bv[4];                                                                               \
         for (int v = 0; v < VECTORS; v++) bv[v] = _mm512_loadu_ps(tile + p * NR + 16 * v);          \
         for (int i = 0; i < ROWS; i++) {                                                            \
@@ -89,18 +86,18 @@ TARGET static void pack_b(const float *b, long rsb, long csb, long kc, long nc, 
 
 #define DEFINE_KERNEL(ROWS, VECTORS)                                                                \
     TARGET static void kernel_n_##ROWS##_##VECTORS(long kc, const float *a, long rsa, long csa,     \
-        const float *tile, float *c, long ldc, __mmask16 last, int accumulate, const char *next) {  \
+        const float *tile, float *c, long ldc, __mmask16 last, int accumulate) {                   \
         (void)csa; KERNEL_BODY(ROWS, VECTORS, 0)                                                    \
     }                                                                                               \
     TARGET static void kernel_t_##ROWS##_##VECTORS(long kc, const float *a, long rsa, long csa,     \
-        const float *tile, float *c, long ldc, __mmask16 last, int accumulate, const char *next) {  \
+        const float *tile, float *c, long ldc, __mmask16 last, int accumulate) {                   \
         (void)rsa; KERNEL_BODY(ROWS, VECTORS, 1)                                                    \
     }
 
 #define DEFINE_ROWS(ROWS) DEFINE_KERNEL(ROWS, 1) DEFINE_KERNEL(ROWS, 2) DEFINE_KERNEL(ROWS, 3) DEFINE_KERNEL(ROWS, 4)
 DEFINE_ROWS(1) DEFINE_ROWS(2) DEFINE_ROWS(3) DEFINE_ROWS(4) DEFINE_ROWS(5) DEFINE_ROWS(6)
 
-typedef void (*kernel_fn)(long, const float *, long, long, const float *, float *, long, __mmask16, int, const char *);
+typedef void (*kernel_fn)(long, const float *, long, long, const float *, float *, long, __mmask16, int);
 
 #define ROW_ENTRIES(T, ROWS) { kernel_##T##_##ROWS##_1, kernel_##T##_##ROWS##_2, kernel_##T##_##ROWS##_3, kernel_##T##_##ROWS##_4 }
 static const kernel_fn kernels_n[MR][4] = {
@@ -139,46 +136,15 @@ void reslab_gemm_packed(long m, long n, long k, const float *a, long rsa, long c
                     int tail = (int)(nr - 16 * (vectors - 1));
                     __mmask16 last = (__mmask16)(tail == 16 ? 0xFFFF : (1u << tail) - 1);
                     const float *tile = packed + ((jc + jr) / NR) * packedRows * NR + (firstRow + pc) * NR;
-                    // The tile after this one (the next 64 columns, or the first of the next
-                    // slice): each 6-row group prefetches its share into L2, so that a few rows
-                    // (the late layers of a ResNet) do not wait on B coming from memory.
-                    const float *following = jr + NR < nc ? tile + packedRows * NR
-                        : packed + (jc / NR) * packedRows * NR + (firstRow + pc + kc) * NR;
-                    long groups = (mc + MR - 1) / MR;
-                    long share = ((kc * NR * (long)sizeof(float)) / groups + 63) & ~63L;
                     for (long ir = 0; ir < mc; ir += MR) {
                         long rows = mc - ir < MR ? mc - ir : MR;
                         const float *ablock = a + (ic + ir) * rsa + pc * csa;
-                        kernels[rows - 1][vectors - 1](kc, ablock, rsa, csa, tile, c + (ic + ir) * ldc + jc + jr, ldc, last,
-                                                       add, (const char *)following + (ir / MR) * share);
+                        kernels[rows - 1][vectors - 1](kc, ablock, rsa, csa, tile, c + (ic + ir) * ldc + jc + jr, ldc, last, add);
                     }
                 }
             }
         }
     }
-}
-
-void reslab_gemm(long m, long n, long k, const float *a, long rsa, long csa,
-                 const float *b, long rsb, long csb, int accumulate, float *c, long ldc) {
-    if (m <= 0 || n <= 0) return;
-    if (k <= 0) {
-        reslab_gemm_packed(m, n, k, a, rsa, csa, NULL, 0, 0, accumulate, c, ldc);
-        return;
-    }
-    // B one KC×NC slice at a time, into one cache-resident buffer (packing all of a large B,
-    // such as a block of output gradients, first wrote megabytes that were read back once).
-    long ncMax = n < NC ? n : NC, kcMax = k < KC ? k : KC;
-    float *packed = aligned_alloc(64, (size_t)reslab_packed_count(kcMax, ncMax) * sizeof(float));
-    if (!packed) abort();
-    for (long jc = 0; jc < n; jc += NC) {
-        long nc = n - jc < NC ? n - jc : NC;
-        for (long pc = 0; pc < k; pc += KC) {
-            long kc = k - pc < KC ? k - pc : KC;
-            pack_b(b + pc * rsb + jc * csb, rsb, csb, kc, nc, packed);
-            reslab_gemm_packed(m, nc, kc, a + pc * csa, rsa, csa, packed, kc, 0, accumulate || pc > 0, c + jc, ldc);
-        }
-    }
-    free(packed);
 }
 
 #else
@@ -191,13 +157,6 @@ void reslab_gemm_packed(long m, long n, long k, const float *a, long rsa, long c
                         const float *packed, long packedRows, long firstRow, int accumulate, float *c, long ldc) {
     (void)m; (void)n; (void)k; (void)a; (void)rsa; (void)csa; (void)packed; (void)packedRows; (void)firstRow;
     (void)accumulate; (void)c; (void)ldc; abort();
-}
-
-void reslab_gemm(long m, long n, long k, const float *a, long rsa, long csa,
-                 const float *b, long rsb, long csb, int accumulate, float *c, long ldc) {
-    (void)m; (void)n; (void)k; (void)a; (void)rsa; (void)csa; (void)b; (void)rsb; (void)csb;
-    (void)accumulate; (void)c; (void)ldc;
-    abort();  // callers check reslab_gemm_available() first
 }
 
 #endif

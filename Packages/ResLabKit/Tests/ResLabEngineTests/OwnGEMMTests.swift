@@ -5,13 +5,17 @@ import CReslabKernels
 /// The engine's own AVX-512 GEMM (`CReslabKernels`) against the defining sum in Double, on shapes
 /// that reach every edge of its blocking: row counts that are not a multiple of the 6-row
 /// micro-tile, column counts that are not a multiple of 16 (masked) or 64 (partial tile), more
-/// than one 256-deep slice of k and more than one 512-wide panel of n, transposed operands, and
-/// accumulation into C.
+/// than one 256-deep slice of k and more than one 512-wide panel of n, transposed operands,
+/// accumulation into C, and a product with a slice of the packed B's rows (as a shifted 3×3
+/// convolution multiplies by one kernel element's rows of the packed filter).
 @Suite struct OwnGEMMTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var m: Int, n: Int, k: Int, transposeA = false, transposeB = false, accumulate = false
+        /// Rows of the packed B before and after the k the product uses.
+        var rowsBefore = 0, rowsAfter = 0
         var testDescription: String {
             "\(m)×\(k)·\(k)×\(n)\(transposeA ? " Aᵀ" : "")\(transposeB ? " Bᵀ" : "")\(accumulate ? " +=" : "")"
+                + (rowsBefore + rowsAfter > 0 ? " rows \(rowsBefore)..<\(rowsBefore + k) of \(rowsBefore + k + rowsAfter)" : "")
         }
     }
 
@@ -26,18 +30,25 @@ import CReslabKernels
         Case(m: 23, n: 100, k: 70, transposeB: true),
         Case(m: 40, n: 33, k: 520, transposeA: true, accumulate: true),
         Case(m: 5, n: 20, k: 0),
+        Case(m: 31, n: 70, k: 64, rowsBefore: 128, rowsAfter: 64),
+        Case(m: 20, n: 40, k: 300, transposeA: true, transposeB: true, rowsBefore: 300, rowsAfter: 1),
     ])
     func matchesTheDefinition(_ t: Case) throws {
         guard reslab_gemm_available() != 0 else { return }  // no AVX-512: the engine never calls it
         let a = try Tensor(randomUniform: t.transposeA ? [t.k, t.m] : [t.m, t.k], lowerBound: -1, upperBound: 1, seed: 1).scalars
-        let b = try Tensor(randomUniform: t.transposeB ? [t.n, t.k] : [t.k, t.n], lowerBound: -1, upperBound: 1, seed: 2).scalars
+        let packedRows = t.rowsBefore + t.k + t.rowsAfter
+        let b = try Tensor(randomUniform: t.transposeB ? [t.n, packedRows] : [packedRows, t.n], lowerBound: -1, upperBound: 1, seed: 2).scalars
         let ldc = t.n + 3  // C a part of a wider matrix: the columns beyond n must stay untouched
         var c = try Tensor(randomUniform: [t.m, ldc], lowerBound: -1, upperBound: 1, seed: 3).scalars
         let before = c
-        let (lda, ldb) = (t.transposeA ? t.m : t.k, t.transposeB ? t.k : t.n)
+        let (lda, ldb) = (t.transposeA ? t.m : t.k, t.transposeB ? packedRows : t.n)
+        let count = reslab_packed_count(packedRows, t.n)
+        let packed = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(count, 1) * 4, alignment: 64).bindMemory(to: Float.self, capacity: count)
+        defer { UnsafeMutableRawPointer(packed).deallocate() }
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
-            reslab_gemm(t.m, t.n, t.k, a.baseAddress, t.transposeA ? 1 : lda, t.transposeA ? lda : 1,
-                        b.baseAddress, t.transposeB ? 1 : ldb, t.transposeB ? ldb : 1, t.accumulate ? 1 : 0, c.baseAddress, ldc)
+            reslab_pack(packedRows, t.n, b.baseAddress, t.transposeB ? 1 : ldb, t.transposeB ? ldb : 1, packed)
+            reslab_gemm_packed(t.m, t.n, t.k, a.baseAddress, t.transposeA ? 1 : lda, t.transposeA ? lda : 1,
+                               packed, packedRows, t.rowsBefore, t.accumulate ? 1 : 0, c.baseAddress, ldc)
         } } }
         var worst: Double = 0
         for i in 0..<t.m {
@@ -49,7 +60,8 @@ import CReslabKernels
                 var sum = t.accumulate ? Double(before[i * ldc + j]) : 0
                 for p in 0..<t.k {
                     let x = t.transposeA ? a[p * lda + i] : a[i * lda + p]
-                    let y = t.transposeB ? b[j * ldb + p] : b[p * ldb + j]
+                    let row = t.rowsBefore + p
+                    let y = t.transposeB ? b[j * ldb + row] : b[row * ldb + j]
                     sum += Double(x) * Double(y)
                 }
                 worst = max(worst, abs(Double(c[i * ldc + j]) - sum))

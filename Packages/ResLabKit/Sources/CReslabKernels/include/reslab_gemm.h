@@ -1,12 +1,12 @@
 // ResLab's own single-precision GEMM for the skinny products of convolutions.
 //
-// C (m×n) = A·B, or C += A·B, where A's element (i, p) is a[i·rsa + p·csa] and B's element
-// (p, j) is b[p·rsb + j·csb]: either operand may be read transposed, in place. C is row-major with
-// row stride ldc. A is never copied: the micro-kernel broadcasts its elements straight from the
+// C (m×n) = A·B, or C += A·B, where A's element (i, p) is a[i·rsa + p·csa] (A may be read
+// transposed, in place) and B is packed beforehand by `reslab_pack`. C is row-major with row
+// stride ldc. A is never copied: the micro-kernel broadcasts its elements straight from the
 // caller's rows (the NHWC input of a 1×1 convolution, the padded image of a shifted 3×3 one),
-// which is where OpenBLAS spends a fifth of a ResNet training step packing. B (the filter, small)
-// is packed into 64-column panels. AVX-512 only; `reslab_gemm_available` says whether this CPU
-// has it, and callers use OpenBLAS when it does not.
+// which is where OpenBLAS spent a fifth of a ResNet training step packing. B (a filter, small
+// beside A) is packed once into 64-column tiles and reused by every block of rows. AVX-512 only;
+// `reslab_gemm_available` says whether this CPU has it, and callers use OpenBLAS when it does not.
 #ifndef RESLAB_GEMM_H
 #define RESLAB_GEMM_H
 
@@ -14,24 +14,19 @@
 extern "C" {
 #endif
 
-/// 1 when the CPU (and the operating system) support the AVX-512 kernel, else 0.
+/// 1 when the CPU supports the AVX-512 kernel, else 0.
 int reslab_gemm_available(void);
-
-/// C = A·B when `accumulate` is 0, C += A·B when it is 1. Single-threaded; callers split the rows.
-/// Must only be called when `reslab_gemm_available()` returned 1.
-void reslab_gemm(long m, long n, long k,
-                 const float *a, long rsa, long csa,
-                 const float *b, long rsb, long csb,
-                 int accumulate, float *c, long ldc);
 
 /// The number of floats `reslab_pack` writes for a k×n matrix.
 long reslab_packed_count(long k, long n);
 
-/// Packs B (k×n, element (p, j) at b[p·rsb + j·csb]) for `reslab_gemm_packed`.
+/// Packs B (k×n, element (p, j) at b[p·rsb + j·csb], so B may be read transposed) for
+/// `reslab_gemm_packed`. `packed` should be 64-byte aligned.
 void reslab_pack(long k, long n, const float *b, long rsb, long csb, float *packed);
 
-/// `reslab_gemm` with B already packed: B is rows firstRow ..< firstRow + k of the packed
-/// matrix, which has `packedRows` rows and at least n columns.
+/// C = A·B[firstRow ..< firstRow + k] when `accumulate` is 0, C += … when it is 1, where B is a
+/// packed matrix of `packedRows` rows and at least n columns. Single-threaded; callers split the
+/// rows. Must only be called when `reslab_gemm_available()` returned 1.
 void reslab_gemm_packed(long m, long n, long k, const float *a, long rsa, long csa,
                         const float *packed, long packedRows, long firstRow, int accumulate, float *c, long ldc);
 

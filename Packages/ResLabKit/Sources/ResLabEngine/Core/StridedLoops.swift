@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Loops over N-dimensional index spaces where each operand is addressed through its own strides.
 ///
 /// Broadcasting, reductions, transposes, slices, pads and concatenations all reduce to these: the

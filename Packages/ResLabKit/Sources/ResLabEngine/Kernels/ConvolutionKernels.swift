@@ -1,8 +1,9 @@
 /// The convolution kernels behind `conv2D`: forward, and the two halves of backward.
 ///
 /// The work is a GEMM over the rows of the im2col matrix (one row per output pixel): the engine's
-/// own AVX-512 kernel (`convolutionGEMM`, `FilterOperand`) for convolutions of at least
-/// `OwnGEMM.minimumRows` output pixels on a CPU that has it, OpenBLAS otherwise. Rows are
+/// own AVX-512 kernel (through `FilterOperand`) for the forward and input-gradient products of
+/// convolutions of at least `OwnGEMM.minimumRows` output pixels on a CPU that has it, OpenBLAS
+/// otherwise; convolutions with fewer pixels take `SmallConvolution.swift`'s paths. Rows are
 /// split into one contiguous share per core, and each share into blocks small enough to stay in
 /// the core's cache; every worker runs single-threaded OpenBLAS on its own blocks. For these
 /// skinny products (64–256 output channels against tens of thousands of rows) that keeps both
@@ -23,13 +24,9 @@ enum ConvolutionKernels {
     /// read-modify-write of the partial dW better than cache residency of the block helps.
     static let filterGradientBlockRows = 2048
 
-    /// At least `minimumBlockRows`: a GEMM of a few rows against a large filter streams the whole
-    /// filter for little work (the course's ResNet-50 has 4608-long patches at 2×2 pixels, which
-    /// made 14-row blocks).
     static func blockRows(for g: WindowGeometry) -> Int {
-        Swift.max(minimumBlockRows, blockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
+        Swift.max(8, blockBytes / Swift.max(1, g.patch &* MemoryLayout<Float>.stride))
     }
-    static let minimumBlockRows = 64
 
     static func isPointwise(_ g: WindowGeometry) -> Bool { g.windowHeight == 1 && g.windowWidth == 1 }
 
@@ -131,7 +128,6 @@ enum ConvolutionKernels {
         }
         sumPartials(partials, workers: workers, count: c &* o, into: dw)
     }
-
 
     /// dw = the sum of `workers` consecutive partial sums of `count` floats each.
     static func sumPartials(_ partials: UnsafePointer<Float>, workers: Int, count: Int, into dw: UnsafeMutablePointer<Float>) {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What a reduction combines.
 enum ReductionKind {
     /// Sum, accumulated in Double so that a mean over a whole batch of activations is accurate

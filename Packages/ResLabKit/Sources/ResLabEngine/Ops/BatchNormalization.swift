@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Batch normalisation over every axis but the channel axis (Keras' `BatchNormalization`).
 ///
 /// y = (x - mean) / √(variance + ε) · scale + offset, with per-channel mean, variance, scale (γ)

@@ -1,4 +1,3 @@
-import Dispatch
 import ResLabEngine
 
 /// The base of every optimiser: a learning-rate schedule, a step counter, per-weight state,
