@@ -47,7 +47,7 @@ struct Bench: ParsableCommand {
         /// Which GEMM the convolutions use (see `OwnGEMM`).
         func printConvolutionGEMM() {
             print("Convolution GEMMs: " + (OwnGEMM.isUsed
-                ? "ResLab's AVX-512 kernel from \(OwnGEMM.minimumRows) output pixels, OpenBLAS below (RESLAB_GEMM=openblas for OpenBLAS only)"
+                ? "ResLab's \(OwnGEMM.variantName) kernel from \(OwnGEMM.minimumRows) output pixels, OpenBLAS below (RESLAB_GEMM=openblas for OpenBLAS only)"
                 : "OpenBLAS"))
         }
 

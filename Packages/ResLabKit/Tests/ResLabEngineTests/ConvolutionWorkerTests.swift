@@ -3,10 +3,10 @@ import Testing
 import ResLabTestSupport
 
 /// Convolutions large enough that every kernel path splits its rows across workers and blocks,
-/// checked forward and backward against the defining sums, written out directly below. Run twice:
-/// with the engine's own GEMM kernel where the CPU has AVX-512 (whatever the size), and with
-/// OpenBLAS for every GEMM
-/// (serialised, since the switch is process-wide; both paths compute the same products).
+/// checked forward and backward against the defining sums, written out directly below. Run with
+/// the engine's own GEMM kernel where the CPU has one (whatever the size; and its AVX2 variant too
+/// on an AVX-512 CPU), with the few-pixel paths, and with OpenBLAS for every GEMM (serialised,
+/// since the switches are process-wide; every path computes the same products).
 @Suite(.serialized) struct ConvolutionWorkerTests {
     static let geometries: [([Int], [Int], Int, Padding)] = [
         ([2, 48, 48, 4], [3, 3, 4, 4], 1, Padding.same),     // k×k stride 1: im2col blocks, flipped-kernel dX
@@ -30,6 +30,17 @@ import ResLabTestSupport
         let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows)
         (OwnGEMM.minimumRows, ConvolutionKernels.smallRows) = (0, 0)
         defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows) = saved }
+        try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
+    }
+
+    /// The own kernel's AVX2 variant for every size, on a CPU whose native variant is AVX-512 (on
+    /// an AVX2 CPU the test above already ran it; without either there is nothing to run).
+    @Test(arguments: geometries)
+    func matchesTheDefinitionWithTheAVX2Kernel(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        guard OwnGEMM.nativeWidth == 512 else { return }
+        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, OwnGEMM.width)
+        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, OwnGEMM.width) = (0, 0, 256)
+        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, OwnGEMM.width) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 

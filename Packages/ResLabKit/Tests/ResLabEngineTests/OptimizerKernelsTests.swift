@@ -1,9 +1,12 @@
 import Testing
 @testable import ResLabEngine
 
-/// Adam's vectorised update against its scalar loop (bit for bit) and a value worked by hand.
+/// Adam's vectorised update (each variant the CPU can run: AVX-512, AVX2) against its scalar loop
+/// (bit for bit) and a value worked by hand.
 struct OptimizerKernelsTests {
-    @Test func theVectorUpdateIsTheScalarOneBitForBit() throws {
+    @Test(arguments: [Int32(512), 256])
+    func theVectorUpdateIsTheScalarOneBitForBit(width: Int32) throws {
+        guard width <= OwnGEMM.nativeWidth else { return }
         let count = 16 * 67 + 7  // whole vectors and a scalar tail
         var p = try Tensor(randomUniform: [count], lowerBound: -1, upperBound: 1, seed: 1).scalars
         let g = try Tensor(randomNormal: [count], mean: 0, standardDeviation: 3, seed: 2).scalars
@@ -11,7 +14,8 @@ struct OptimizerKernelsTests {
         var v = try Tensor(randomUniform: [count], lowerBound: 0, upperBound: 0.01, seed: 4).scalars
         var (p2, m2, v2) = (p, m, v)
         for _ in 0..<3 {
-            OptimizerKernels.adamUpdate(&p, gradient: g, m: &m, v: &v, count: count, alpha: 0.001, keep1: 0.1, keep2: 0.001, epsilon: 1e-7)
+            OptimizerKernels.adamUpdate(&p, gradient: g, m: &m, v: &v, count: count, alpha: 0.001, keep1: 0.1, keep2: 0.001, epsilon: 1e-7,
+                                        width: width)
             OptimizerKernels.scalarAdamUpdate(&p2, gradient: g, m: &m2, v: &v2, count: count, alpha: 0.001, keep1: 0.1, keep2: 0.001, epsilon: 1e-7)
         }
         #expect(p.map(\.bitPattern) == p2.map(\.bitPattern))

@@ -2,9 +2,10 @@ import Testing
 import CReslabKernels
 @testable import ResLabEngine
 
-/// The engine's own AVX-512 GEMM (`CReslabKernels`) against the defining sum in Double, on shapes
-/// that reach every edge of its blocking: row counts that are not a multiple of the 6-row
-/// micro-tile, column counts that are not a multiple of 16 (masked) or 64 (partial tile), more
+/// The engine's own GEMM (`CReslabKernels`), each variant the CPU can run (AVX-512, AVX2),
+/// against the defining sum in Double, on shapes that reach every edge of its blocking: row counts
+/// that are not a multiple of the 6-row micro-tile, column counts that are not a multiple of the
+/// vector (8 or 16: masked) or the tile (16 or 64: partial tile), more
 /// than one 256-deep slice of k and more than one 512-wide panel of n, transposed operands,
 /// accumulation into C, and a product with a slice of the packed B's rows (as a shifted 3×3
 /// convolution multiplies by one kernel element's rows of the packed filter).
@@ -19,6 +20,8 @@ import CReslabKernels
         }
     }
 
+    static let widths: [Int32] = [512, 256]
+
     @Test(arguments: [
         Case(m: 1, n: 16, k: 1),
         Case(m: 7, n: 17, k: 3),
@@ -32,9 +35,10 @@ import CReslabKernels
         Case(m: 5, n: 20, k: 0),
         Case(m: 31, n: 70, k: 64, rowsBefore: 128, rowsAfter: 64),
         Case(m: 20, n: 40, k: 300, transposeA: true, transposeB: true, rowsBefore: 300, rowsAfter: 1),
-    ])
-    func matchesTheDefinition(_ t: Case) throws {
-        guard reslab_gemm_available() != 0 else { return }  // no AVX-512: the engine never calls it
+        Case(m: 11, n: 7, k: 9, accumulate: true),  // narrower than one AVX2 vector
+    ], widths)
+    func matchesTheDefinition(_ t: Case, width: Int32) throws {
+        guard width <= reslab_gemm_width() else { return }  // a variant this CPU cannot run
         let a = try Tensor(randomUniform: t.transposeA ? [t.k, t.m] : [t.m, t.k], lowerBound: -1, upperBound: 1, seed: 1).scalars
         let packedRows = t.rowsBefore + t.k + t.rowsAfter
         let b = try Tensor(randomUniform: t.transposeB ? [t.n, packedRows] : [packedRows, t.n], lowerBound: -1, upperBound: 1, seed: 2).scalars
@@ -42,12 +46,12 @@ import CReslabKernels
         var c = try Tensor(randomUniform: [t.m, ldc], lowerBound: -1, upperBound: 1, seed: 3).scalars
         let before = c
         let (lda, ldb) = (t.transposeA ? t.m : t.k, t.transposeB ? packedRows : t.n)
-        let count = reslab_packed_count(packedRows, t.n)
+        let count = reslab_packed_count(width, packedRows, t.n)
         let packed = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(count, 1) * 4, alignment: 64).bindMemory(to: Float.self, capacity: count)
         defer { UnsafeMutableRawPointer(packed).deallocate() }
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
-            reslab_pack(packedRows, t.n, b.baseAddress, t.transposeB ? 1 : ldb, t.transposeB ? ldb : 1, packed)
-            reslab_gemm_packed(t.m, t.n, t.k, a.baseAddress, t.transposeA ? 1 : lda, t.transposeA ? lda : 1,
+            reslab_pack(width, packedRows, t.n, b.baseAddress, t.transposeB ? 1 : ldb, t.transposeB ? ldb : 1, packed)
+            reslab_gemm_packed(width, t.m, t.n, t.k, a.baseAddress, t.transposeA ? 1 : lda, t.transposeA ? lda : 1,
                                packed, packedRows, t.rowsBefore, t.accumulate ? 1 : 0, c.baseAddress, ldc)
         } } }
         var worst: Double = 0
@@ -71,7 +75,10 @@ import CReslabKernels
     }
 
     /// The CPU check agrees with /proc/cpuinfo.
-    @Test func availabilityFollowsTheCPU() {
-        #expect((reslab_gemm_available() != 0) == BLASCore.cpuFlags().contains("avx512f"))
+    @Test func theVariantFollowsTheCPU() {
+        let flags = BLASCore.cpuFlags()
+        let expected: Int32 = flags.contains("avx512f") ? 512 : flags.isSuperset(of: ["avx2", "fma"]) ? 256 : 0
+        #expect(reslab_gemm_width() == expected)
+        #expect((reslab_gemm_available() != 0) == (expected != 0))
     }
 }

@@ -1,4 +1,5 @@
-// Adam's update over a range of weights, vectorised with AVX-512.
+// Adam's update over a range of weights, vectorised with AVX-512 or AVX2 (as the GEMM kernel:
+// `reslab_gemm_width`).
 #ifndef RESLAB_ADAM_H
 #define RESLAB_ADAM_H
 
@@ -11,8 +12,9 @@ extern "C" {
 ///   m[i] += (g[i] - m[i]) * keep1
 ///   v[i] += (g[i] * g[i] - v[i]) * keep2
 ///   p[i] -= m[i] * alpha / (sqrt(v[i]) + epsilon)
-/// Returns 0 (and does nothing) when the CPU lacks AVX-512, 1 when done.
-int reslab_adam_update(float *p, const float *g, float *m, float *v, long count,
+/// `width` is 512 or 256 (`reslab_gemm_width`, or 256 on an AVX-512 CPU to test that path).
+/// Returns 0 (and does nothing) when the CPU cannot run that width, 1 when done.
+int reslab_adam_update(int width, float *p, const float *g, float *m, float *v, long count,
                        float alpha, float keep1, float keep2, float epsilon);
 
 #ifdef __cplusplus

@@ -71,19 +71,23 @@ struct FilterOperand {
     /// B is k×n with element (p, j) at base[p·ld + j], or base[j·ld + p] when `transposed`.
     let base: UnsafePointer<Float>, ld: Int, transposed: Bool, k: Int, n: Int
     private let packed: UnsafeMutablePointer<Float>?
+    /// The kernel width `packed` is laid out for (`OwnGEMM.width` when it was packed).
+    private let width: Int32
 
     /// `convolutionRows`: the output pixels of the whole convolution (its GEMMs' total rows),
     /// which decides between the own kernel and OpenBLAS (`OwnGEMM.suits`).
     init(_ base: UnsafePointer<Float>, k: Int, n: Int, ld: Int, transposed: Bool = false, convolutionRows: Int) {
         (self.base, self.k, self.n, self.ld, self.transposed) = (base, k, n, ld, transposed)
+        let width = OwnGEMM.width
+        self.width = width
         if OwnGEMM.suits(rows: convolutionRows), n >= 16, k > 0 {
             // Aligned to the cache line: the kernel loads whole 64-byte rows of it, and a
             // misaligned row straddles two lines (malloc's 16-byte alignment made the 1×1
             // convolution forward 60 % slower).
-            let count = reslab_packed_count(k, n)
+            let count = reslab_packed_count(width, k, n)
             let packed = UnsafeMutableRawPointer.allocate(byteCount: count &* MemoryLayout<Float>.stride, alignment: 64)
                 .bindMemory(to: Float.self, capacity: count)
-            reslab_pack(k, n, base, transposed ? 1 : ld, transposed ? ld : 1, packed)
+            reslab_pack(width, k, n, base, transposed ? 1 : ld, transposed ? ld : 1, packed)
             self.packed = packed
         } else {
             packed = nil
@@ -100,7 +104,7 @@ struct FilterOperand {
         let rows = rows ?? 0..<k
         if let packed {
             precondition(beta == 0 || beta == 1, "FilterOperand.multiply: beta must be 0 or 1")
-            reslab_gemm_packed(m, n, rows.count, a, transposeA ? 1 : lda, transposeA ? lda : 1, packed, k, rows.lowerBound,
+            reslab_gemm_packed(width, m, n, rows.count, a, transposeA ? 1 : lda, transposeA ? lda : 1, packed, k, rows.lowerBound,
                                beta == 0 ? 0 : 1, c, ldc)
         } else {
             gemm(transposeA: transposeA, transposeB: transposed, m: m, n: n, k: rows.count, a, lda: lda,
@@ -109,10 +113,20 @@ struct FilterOperand {
     }
 }
 
-/// Whether the convolutions use the engine's own GEMM kernel.
+/// Whether the convolutions use the engine's own GEMM kernel, and which variant.
 public enum OwnGEMM {
-    /// The CPU supports it (AVX-512F).
-    public static let isAvailable = reslab_gemm_available() != 0
+    /// The widest variant the CPU supports: 512 (AVX-512F), 256 (AVX2 with FMA) or 0 (neither).
+    public static let nativeWidth = reslab_gemm_width()
+
+    /// The CPU supports a variant.
+    public static var isAvailable: Bool { nativeWidth != 0 }
+
+    /// The variant new convolutions pack their filters for: `nativeWidth`, unless a test or
+    /// benchmark sets 256 on an AVX-512 CPU to run the AVX2 variant. A packed filter keeps the
+    /// width it was packed with, so changing this never mixes the two layouts.
+    nonisolated(unsafe) public static var width: Int32 = nativeWidth {
+        didSet { precondition(width == 0 || (width == 256 || width == 512) && width <= nativeWidth, "OwnGEMM.width: \(width) is not supported by this CPU") }
+    }
 
     /// On when available, unless `RESLAB_GEMM=openblas` is set in the environment; tests switch
     /// it to compare both paths. Set it before, not during, a computation.
@@ -120,7 +134,7 @@ public enum OwnGEMM {
         ProcessInfo.processInfo.environment["RESLAB_GEMM"]?.lowercased() != "openblas"
 
     /// Available and enabled.
-    @inline(__always) public static var isUsed: Bool { isAvailable && isEnabled }
+    @inline(__always) public static var isUsed: Bool { width != 0 && isEnabled }
 
     /// Convolutions with fewer output pixels than this (batch × height × width) use OpenBLAS.
     /// With few rows a GEMM streams the whole filter for little work, and OpenBLAS, which copies
@@ -131,7 +145,13 @@ public enum OwnGEMM {
 
     @inline(__always) static func suits(rows: Int) -> Bool { isUsed && rows >= minimumRows }
 
-    /// What `reslab bench model --json` reports: "reslab-avx512+openblas" (the own kernel for
-    /// large convolutions, OpenBLAS for the rest) or "openblas".
-    public static var kernelName: String { isUsed ? "reslab-avx512+openblas" : "openblas" }
+    /// What `reslab bench model --json` reports: "reslab-avx512+openblas" or "reslab-avx2+openblas"
+    /// (the own kernel for large convolutions, OpenBLAS for the rest) or "openblas".
+    public static var kernelName: String {
+        guard isUsed else { return "openblas" }
+        return width == 512 ? "reslab-avx512+openblas" : "reslab-avx2+openblas"
+    }
+
+    /// How `reslab bench` names the variant: "AVX-512", "AVX2" or "none".
+    public static var variantName: String { width == 512 ? "AVX-512" : width == 256 ? "AVX2" : "none" }
 }
