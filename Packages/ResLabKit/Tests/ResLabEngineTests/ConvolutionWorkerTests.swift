@@ -5,8 +5,9 @@ import ResLabTestSupport
 /// Convolutions large enough that every kernel path splits its rows across workers and blocks,
 /// checked forward and backward against the defining sums, written out directly below. Run with
 /// the engine's own GEMM kernel where the CPU has one (whatever the size; and its AVX2 variant too
-/// on an AVX-512 CPU), with the few-pixel paths, and with OpenBLAS for every GEMM (serialised,
-/// since the switches are process-wide; every path computes the same products).
+/// on an AVX-512 CPU), with and without Winograd's algorithm for 3×3 stride-1 windows, with the
+/// few-pixel paths, and with OpenBLAS for every GEMM (serialised, since the switches are
+/// process-wide; every path computes the same products).
 @Suite(.serialized) struct ConvolutionWorkerTests {
     static let geometries: [([Int], [Int], Int, Padding)] = [
         ([2, 48, 48, 4], [3, 3, 4, 4], 1, Padding.same),     // k×k stride 1: im2col blocks, flipped-kernel dX
@@ -22,14 +23,40 @@ import ResLabTestSupport
         ([2, 20, 20, 3], [7, 7, 3, 64], 2, Padding.same),    // the stem: im2col (147-long rows), strided
         ([2, 15, 15, 40], [3, 3, 40, 33], 1, Padding.same),  // shifted GEMMs, odd widths
         ([2, 30, 30, 20], [3, 3, 20, 24], 2, Padding.same),  // k×k strided: col2im
+        // Winograd F(2×2, 3×3) (3×3, stride 1, ≥ 16 channels): odd output sizes cut edge tiles.
+        ([2, 9, 8, 16], [3, 3, 16, 20], 1, Padding.valid),   // 7×6 output, no padding
+        ([1, 3, 3, 24], [3, 3, 24, 16], 1, Padding.same),    // one image smaller than two tiles
+        ([3, 6, 6, 17], [3, 3, 17, 18], 1, Padding.same),    // channel counts off the vector width
     ]
 
-    /// With the own kernel for every size (it normally starts at `OwnGEMM.minimumRows` pixels).
+    /// With the own kernel for every size (it normally starts at `OwnGEMM.minimumRows` pixels),
+    /// Winograd's algorithm wherever the window allows (it normally starts at 64 tiles).
     @Test(arguments: geometries)
     func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows)
-        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows) = (0, 0)
-        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows) = saved }
+        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles)
+        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles) = (0, 0, 0)
+        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles) = saved }
+        try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
+    }
+
+    /// As above without Winograd's algorithm: the shifted-GEMM and im2col paths of stride-1 k×k
+    /// convolutions on the own kernel.
+    @Test(arguments: geometries)
+    func matchesTheDefinitionWithoutWinograd(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled)
+        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = (0, 0, false)
+        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = saved }
+        try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
+    }
+
+    /// Winograd's algorithm on OpenBLAS, in chunks of a few tiles (so every chunk boundary and a
+    /// partial last chunk are crossed).
+    @Test(arguments: geometries)
+    func matchesTheDefinitionWithWinogradInChunks(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
+        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles)
+        (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles) =
+            (false, 16 * 7 * (filterShape[2] + filterShape[3]), 0)
+        defer { (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 
@@ -47,18 +74,18 @@ import ResLabTestSupport
     /// The paths for few output pixels (`SmallConvolution.swift`), on OpenBLAS, for every shape.
     @Test(arguments: geometries)
     func matchesTheDefinitionAsASmallConvolution(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = ConvolutionKernels.smallRows
-        ConvolutionKernels.smallRows = .max
-        defer { ConvolutionKernels.smallRows = saved }
+        let saved = (ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled)
+        (ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = (.max, false)
+        defer { (ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 
     /// The large-convolution paths on OpenBLAS.
     @Test(arguments: geometries)
     func matchesTheDefinitionWithOpenBLAS(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.smallRows)
-        (OwnGEMM.isEnabled, ConvolutionKernels.smallRows) = (false, 0)
-        defer { (OwnGEMM.isEnabled, ConvolutionKernels.smallRows) = saved }
+        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled)
+        (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = (false, 0, false)
+        defer { (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 

@@ -1,9 +1,11 @@
 /// The convolution kernels behind `conv2D`: forward, and the two halves of backward.
 ///
 /// The work is a GEMM over the rows of the im2col matrix (one row per output pixel): the engine's
-/// own AVX-512 kernel (through `FilterOperand`) for the forward and input-gradient products of
-/// convolutions of at least `OwnGEMM.minimumRows` output pixels on a CPU that has it, OpenBLAS
-/// otherwise; convolutions with fewer pixels take `SmallConvolution.swift`'s paths. Rows are
+/// own AVX-512 or AVX2 kernel (through `FilterOperand`) for the forward and input-gradient
+/// products of convolutions of at least `OwnGEMM.minimumRows` output pixels on a CPU that has
+/// one, OpenBLAS otherwise; convolutions with fewer pixels take `SmallConvolution.swift`'s paths.
+/// 3×3 stride-1 windows with ≥ 16 channels in and out, forward and input gradient, use
+/// Winograd's F(2×2, 3×3) instead (`WinogradConvolution.swift`: 2.25× fewer multiplications). Rows are
 /// split into one contiguous share per core, and each share into blocks small enough to stay in
 /// the core's cache; every worker runs single-threaded OpenBLAS on its own blocks. For these
 /// skinny products (64–256 output channels against tens of thousands of rows) that keeps both
@@ -38,6 +40,10 @@ enum ConvolutionKernels {
     static func forward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
                         _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
         let patch = g.patch
+        if usesWinograd(g, outChannels: o) {
+            winogradForward(x, filter: filter, outChannels: o, g, into: output)
+            return
+        }
         if isSmall(g) {
             smallForward(x, filter: filter, outChannels: o, g, into: output)
             return
@@ -143,6 +149,20 @@ enum ConvolutionKernels {
                               _ g: WindowGeometry, into dx: UnsafeMutablePointer<Float>) {
         let c = g.channels, patch = g.patch
         let inputCount = g.batch &* g.inHeight &* g.inWidth &* c
+        if g.strideHeight == 1 && g.strideWidth == 1 && !isPointwise(g) && (!isSmall(g) || usesWinograd(g, outChannels: o)) {
+            // dX = conv(dY, W rotated 180° with I and O swapped), padded so that window position
+            // (ih, iw) sees every output pixel whose window covered (ih, iw). Few-pixel 3×3
+            // convolutions come here too: Winograd's algorithm beats their col2im path.
+            let (kh, kw) = (g.windowHeight, g.windowWidth)
+            let flipped = flippedFilter(filter, g, outChannels: o)
+            defer { flipped.deallocate() }
+            let transposed = WindowGeometry(
+                batch: g.batch, inHeight: g.outHeight, inWidth: g.outWidth, channels: o,
+                windowHeight: kh, windowWidth: kw, strideHeight: 1, strideWidth: 1,
+                padTop: kh - 1 - g.padTop, padLeft: kw - 1 - g.padLeft, outHeight: g.inHeight, outWidth: g.inWidth)
+            forward(dy, filter: flipped, outChannels: c, transposed, into: dx)
+            return
+        }
         if isSmall(g) {
             smallInputGradient(outputGradient: dy, filter: filter, outChannels: o, g, into: dx)
             return
@@ -165,19 +185,6 @@ enum ConvolutionKernels {
                 wT.multiply(m: block.count, dy + block.lowerBound &* o, lda: o, scratch, ldc: c)
                 g.scatterStridedPixels(scratch, rows: block, into: dx)
             }
-            return
-        }
-        if g.strideHeight == 1 && g.strideWidth == 1 {
-            // dX = conv(dY, W rotated 180° with I and O swapped), padded so that window position
-            // (ih, iw) sees every output pixel whose window covered (ih, iw).
-            let (kh, kw) = (g.windowHeight, g.windowWidth)
-            let flipped = flippedFilter(filter, g, outChannels: o)
-            defer { flipped.deallocate() }
-            let transposed = WindowGeometry(
-                batch: g.batch, inHeight: g.outHeight, inWidth: g.outWidth, channels: o,
-                windowHeight: kh, windowWidth: kw, strideHeight: 1, strideWidth: 1,
-                padTop: kh - 1 - g.padTop, padLeft: kw - 1 - g.padLeft, outHeight: g.inHeight, outWidth: g.inWidth)
-            forward(dy, filter: flipped, outChannels: c, transposed, into: dx)
             return
         }
         // Strided k×k: dCol = dY·Wᵀ block by block, added back by col2im; workers own whole images

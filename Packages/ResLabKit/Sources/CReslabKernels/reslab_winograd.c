@@ -1,0 +1,149 @@
+// Winograd F(2×2, 3×3) transforms; see include/reslab_winograd.h. Each transform is a fixed
+// combination of additions (and halvings, for the filter), applied to whole rows of channels, so
+// the loops over channels vectorise; the bodies are compiled once for AVX2 and once for the
+// baseline, and the widest the CPU has runs.
+#include "reslab_winograd.h"
+#include "reslab_gemm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define INLINE static inline __attribute__((always_inline))
+
+// G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1]; u = G g Gᵀ, g[i][j] at filter[(3i + j)·C·O + c·O + o].
+INLINE void filter_body(const float *restrict filter, long channels, long outs, long first, long end,
+                        float *restrict u) {
+    const long plane = channels * outs;
+    for (long c = first; c < end; c++) {
+        const float *g = filter + c * outs;
+        float *out = u + c * outs;
+        for (long o = 0; o < outs; o++) {
+            float t[4][3];
+            for (int j = 0; j < 3; j++) {
+                float g0 = g[(0 + j) * plane + o], g1 = g[(3 + j) * plane + o], g2 = g[(6 + j) * plane + o];
+                t[0][j] = g0;
+                t[1][j] = 0.5f * (g0 + g1 + g2);
+                t[2][j] = 0.5f * (g0 - g1 + g2);
+                t[3][j] = g2;
+            }
+            for (int i = 0; i < 4; i++) {
+                out[(4 * i + 0) * plane + o] = t[i][0];
+                out[(4 * i + 1) * plane + o] = 0.5f * (t[i][0] + t[i][1] + t[i][2]);
+                out[(4 * i + 2) * plane + o] = 0.5f * (t[i][0] - t[i][1] + t[i][2]);
+                out[(4 * i + 3) * plane + o] = t[i][2];
+            }
+        }
+    }
+}
+
+// Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1]; v = Bᵀ d B.
+INLINE void input_body(const float *x, long height, long width, long channels, long padTop, long padLeft,
+                       long tilesHigh, long tilesWide, long firstTile, long tileCount, float *v, long xiStride,
+                       const float *zeros) {
+    for (long t = firstTile; t < firstTile + tileCount; t++) {
+        long tw = t % tilesWide, th = (t / tilesWide) % tilesHigh, n = t / (tilesWide * tilesHigh);
+        const float *rows[16];
+        for (int i = 0; i < 4; i++) {
+            long ih = 2 * th - padTop + i;
+            for (int j = 0; j < 4; j++) {
+                long iw = 2 * tw - padLeft + j;
+                rows[4 * i + j] = ih >= 0 && ih < height && iw >= 0 && iw < width
+                    ? x + ((n * height + ih) * width + iw) * channels : zeros;
+            }
+        }
+        float *restrict out = v + (t - firstTile) * channels;
+        // The 16 rows read and the 16 rows written never overlap (the caller's buffers differ).
+#pragma clang loop vectorize(assume_safety)
+        for (long c = 0; c < channels; c++) {
+            float d[4][4], s[4][4];
+            for (int k = 0; k < 16; k++) d[k / 4][k % 4] = rows[k][c];
+            for (int j = 0; j < 4; j++) {
+                s[0][j] = d[0][j] - d[2][j];
+                s[1][j] = d[1][j] + d[2][j];
+                s[2][j] = d[2][j] - d[1][j];
+                s[3][j] = d[1][j] - d[3][j];
+            }
+            for (int i = 0; i < 4; i++) {
+                out[(4 * i + 0) * xiStride + c] = s[i][0] - s[i][2];
+                out[(4 * i + 1) * xiStride + c] = s[i][1] + s[i][2];
+                out[(4 * i + 2) * xiStride + c] = s[i][2] - s[i][1];
+                out[(4 * i + 3) * xiStride + c] = s[i][1] - s[i][3];
+            }
+        }
+    }
+}
+
+// Aᵀ = [1 1 1 0; 0 1 −1 −1]; y = Aᵀ m A.
+INLINE void output_body(const float *m, long xiStride, long outHeight, long outWidth, long outs,
+                        long tilesHigh, long tilesWide, long firstTile, long tileCount, float *y) {
+    for (long t = firstTile; t < firstTile + tileCount; t++) {
+        long tw = t % tilesWide, th = (t / tilesWide) % tilesHigh, n = t / (tilesWide * tilesHigh);
+        const float *in = m + (t - firstTile) * outs;
+        long oh = 2 * th, ow = 2 * tw;
+        int rowsKept = oh + 1 < outHeight ? 2 : 1, columnsKept = ow + 1 < outWidth ? 2 : 1;
+        float *restrict out00 = y + ((n * outHeight + oh) * outWidth + ow) * outs;
+        float *restrict out01 = out00 + outs;
+        float *restrict out10 = out00 + outWidth * outs;
+        float *restrict out11 = out10 + outs;
+#pragma clang loop vectorize(assume_safety)
+        for (long o = 0; o < outs; o++) {
+            float q[4][4], r[2][4];
+            for (int k = 0; k < 16; k++) q[k / 4][k % 4] = in[k * xiStride + o];
+            for (int j = 0; j < 4; j++) {
+                r[0][j] = q[0][j] + q[1][j] + q[2][j];
+                r[1][j] = q[1][j] - q[2][j] - q[3][j];
+            }
+            float y00 = r[0][0] + r[0][1] + r[0][2], y01 = r[0][1] - r[0][2] - r[0][3];
+            float y10 = r[1][0] + r[1][1] + r[1][2], y11 = r[1][1] - r[1][2] - r[1][3];
+            out00[o] = y00;
+            if (columnsKept == 2) out01[o] = y01;
+            if (rowsKept == 2) {
+                out10[o] = y10;
+                if (columnsKept == 2) out11[o] = y11;
+            }
+        }
+    }
+}
+
+#if defined(__x86_64__)
+#define AVX2 __attribute__((target("avx2,fma")))
+AVX2 static void filter_avx2(const float *f, long c, long o, long a, long b, float *u) { filter_body(f, c, o, a, b, u); }
+AVX2 static void input_avx2(const float *x, long h, long w, long c, long pt, long pl, long th, long tw, long ft,
+                            long tc, float *v, long xs, const float *z) { input_body(x, h, w, c, pt, pl, th, tw, ft, tc, v, xs, z); }
+AVX2 static void output_avx2(const float *m, long xs, long oh, long ow, long o, long th, long tw, long ft, long tc,
+                             float *y) { output_body(m, xs, oh, ow, o, th, tw, ft, tc, y); }
+#define WIDE (reslab_gemm_width() >= 256)
+#else
+#define WIDE 0
+#define filter_avx2 filter_body
+#define input_avx2 input_body
+#define output_avx2 output_body
+#endif
+
+static void filter_base(const float *f, long c, long o, long a, long b, float *u) { filter_body(f, c, o, a, b, u); }
+static void input_base(const float *x, long h, long w, long c, long pt, long pl, long th, long tw, long ft,
+                       long tc, float *v, long xs, const float *z) { input_body(x, h, w, c, pt, pl, th, tw, ft, tc, v, xs, z); }
+static void output_base(const float *m, long xs, long oh, long ow, long o, long th, long tw, long ft, long tc,
+                        float *y) { output_body(m, xs, oh, ow, o, th, tw, ft, tc, y); }
+
+void reslab_winograd_filter(const float *filter, long channels, long outChannels,
+                            long firstChannel, long endChannel, float *u) {
+    if (WIDE) filter_avx2(filter, channels, outChannels, firstChannel, endChannel, u);
+    else filter_base(filter, channels, outChannels, firstChannel, endChannel, u);
+}
+
+void reslab_winograd_input(const float *x, long height, long width, long channels, long padTop, long padLeft,
+                           long tilesHigh, long tilesWide, long firstTile, long tileCount,
+                           float *v, long xiStride) {
+    float *zeros = calloc((size_t)(channels > 0 ? channels : 1), sizeof(float));
+    if (!zeros) abort();
+    if (WIDE) input_avx2(x, height, width, channels, padTop, padLeft, tilesHigh, tilesWide, firstTile, tileCount, v, xiStride, zeros);
+    else input_base(x, height, width, channels, padTop, padLeft, tilesHigh, tilesWide, firstTile, tileCount, v, xiStride, zeros);
+    free(zeros);
+}
+
+void reslab_winograd_output(const float *m, long xiStride, long outHeight, long outWidth, long outChannels,
+                            long tilesHigh, long tilesWide, long firstTile, long tileCount, float *y) {
+    if (WIDE) output_avx2(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
+    else output_base(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
+}

@@ -1,0 +1,90 @@
+import CReslabKernels
+
+/// 3×3, stride-1 convolutions by Winograd's minimal filtering F(2×2, 3×3) (Lavin and Gray, 2016).
+///
+/// Each 2×2 block of output pixels (a "tile") is computed from the 4×4 input patch that covers it:
+/// transform the patch (V = Bᵀ d B) and the filter (U = G g Gᵀ), multiply element by element and
+/// summed over input channels, and transform back (Y = Aᵀ M A). The element-wise products summed
+/// over channels are 16 GEMMs, M_ξ (tiles × O) = V_ξ (tiles × C) · U_ξ (C × O), one per position ξ
+/// of the 4×4 transformed patch: 16 multiply-adds per tile and channel pair where the direct
+/// convolution needs 4·9 = 36, 2.25× fewer. The transforms (`CReslabKernels/reslab_winograd.c`)
+/// are additions along the channels and cost little beside the GEMMs from 16 channels up.
+///
+/// The tiles are taken in chunks whose transformed input and product (16 × chunk × (C + O) floats)
+/// stay within a few megabytes, so they are still in the shared cache when read back; in each
+/// chunk the workers split the tiles for the transforms and the 16 GEMMs among themselves (whole
+/// GEMMs each, so a late-stage convolution with few tiles still keeps every core busy).
+///
+/// Numerically the transforms add and subtract up to 16 terms, each exactly representable
+/// (halving is exact), so results differ from the direct sum by a few units in the last place;
+/// `ConvolutionWorkerTests` checks both against the definition.
+extension ConvolutionKernels {
+    /// On unless a test turns it off to exercise the other stride-1 paths.
+    nonisolated(unsafe) static var winogradIsEnabled = true
+
+    /// Floats of transformed input and product a chunk of tiles may take (8 MB); tests lower it
+    /// to run several chunks.
+    nonisolated(unsafe) static var winogradChunkFloats = 2 << 20
+
+    /// Tiles from which Winograd's algorithm is used. With fewer, the transformed filter (16·C·O
+    /// floats, 1.8× the filter, made afresh each call) is read for too little arithmetic: on the
+    /// course's ResNet-50, 2×2×512→512 at batch 32 (32 tiles) ran as fast as the direct GEMM
+    /// forward and 30 % slower for the input gradient, while 4×4×256→256 (128 tiles) gained 40 %.
+    nonisolated(unsafe) static var winogradMinimumTiles = 64
+
+    static func winogradTiles(_ g: WindowGeometry) -> Int {
+        g.batch &* ((g.outHeight &+ 1) / 2) &* ((g.outWidth &+ 1) / 2)
+    }
+
+    static func usesWinograd(_ g: WindowGeometry, outChannels o: Int) -> Bool {
+        winogradIsEnabled && g.windowHeight == 3 && g.windowWidth == 3 && g.strideHeight == 1 && g.strideWidth == 1
+            && g.channels >= 16 && o >= 16 && g.outHeight > 0 && g.outWidth > 0
+            && winogradTiles(g) >= winogradMinimumTiles
+    }
+
+    /// `output` (N × OH × OW × O) = conv(x, filter) for a geometry that `usesWinograd`.
+    static func winogradForward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
+                                _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
+        let c = g.channels
+        let tilesHigh = (g.outHeight &+ 1) / 2, tilesWide = (g.outWidth &+ 1) / 2
+        let tiles = winogradTiles(g)
+        let workers = Parallelism.workers
+
+        // U: 16 matrices C × O, the input channels split among the workers.
+        let u = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* c &* o)
+        defer { u.deallocate() }
+        Parallelism.forEachWorker(Swift.min(workers, c)) { worker in
+            reslab_winograd_filter(filter, c, o, c * worker / workers, c * (worker + 1) / workers, u)
+        }
+        let operands = (0..<16).map { xi in
+            FilterOperand(u + xi &* c &* o, k: c, n: o, ld: o, convolutionRows: tiles)
+        }
+        defer { operands.forEach { $0.deallocate() } }
+
+        let chunk = Swift.max(1, Swift.min(tiles, winogradChunkFloats / (16 &* (c &+ o))))
+        let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* c)
+        let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* o)
+        defer { v.deallocate(); m.deallocate() }
+        var start = 0
+        while start < tiles {
+            let count = Swift.min(chunk, tiles &- start)
+            let tileWorkers = Swift.min(workers, count)
+            Parallelism.forEachWorker(tileWorkers) { worker in
+                let first = count * worker / tileWorkers, end = count * (worker + 1) / tileWorkers
+                reslab_winograd_input(x, g.inHeight, g.inWidth, c, g.padTop, g.padLeft, tilesHigh, tilesWide,
+                                      start &+ first, end &- first, v + first &* c, chunk &* c)
+            }
+            Parallelism.forEachWorker(Swift.min(workers, 16)) { worker in
+                for xi in (16 * worker / workers)..<(16 * (worker + 1) / workers) {
+                    operands[xi].multiply(m: count, v + xi &* chunk &* c, lda: c, m + xi &* chunk &* o, ldc: o)
+                }
+            }
+            Parallelism.forEachWorker(tileWorkers) { worker in
+                let first = count * worker / tileWorkers, end = count * (worker + 1) / tileWorkers
+                reslab_winograd_output(m + first &* o, chunk &* o, g.outHeight, g.outWidth, o, tilesHigh, tilesWide,
+                                       start &+ first, end &- first, output)
+            }
+            start &+= count
+        }
+    }
+}
