@@ -49,6 +49,10 @@ struct Bench: ParsableCommand {
             print("Convolution GEMMs: " + (OwnGEMM.isUsed
                 ? "ResLab's \(OwnGEMM.variantName) kernel from \(OwnGEMM.minimumRows) output pixels, OpenBLAS below (RESLAB_GEMM=openblas for OpenBLAS only)"
                 : "OpenBLAS"))
+            if WinogradConvolution.isEnabled {
+                print("3×3 stride-1 convolutions: Winograd F(2×2, 3×3), 2.25× fewer multiplications; their GFLOP/s count"
+                      + " the direct convolution's (RESLAB_WINOGRAD=off for direct GEMMs)")
+            }
         }
 
         func validate() throws {

@@ -43,9 +43,9 @@ import ResLabTestSupport
     /// convolutions on the own kernel.
     @Test(arguments: geometries)
     func matchesTheDefinitionWithoutWinograd(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled)
-        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = (0, 0, false)
-        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = saved }
+        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, WinogradConvolution.isEnabled)
+        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, WinogradConvolution.isEnabled) = (0, 0, false)
+        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, WinogradConvolution.isEnabled) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 
@@ -74,18 +74,18 @@ import ResLabTestSupport
     /// The paths for few output pixels (`SmallConvolution.swift`), on OpenBLAS, for every shape.
     @Test(arguments: geometries)
     func matchesTheDefinitionAsASmallConvolution(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled)
-        (ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = (.max, false)
-        defer { (ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = saved }
+        let saved = (ConvolutionKernels.smallRows, WinogradConvolution.isEnabled)
+        (ConvolutionKernels.smallRows, WinogradConvolution.isEnabled) = (.max, false)
+        defer { (ConvolutionKernels.smallRows, WinogradConvolution.isEnabled) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 
     /// The large-convolution paths on OpenBLAS.
     @Test(arguments: geometries)
     func matchesTheDefinitionWithOpenBLAS(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled)
-        (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = (false, 0, false)
-        defer { (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, ConvolutionKernels.winogradIsEnabled) = saved }
+        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, WinogradConvolution.isEnabled)
+        (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, WinogradConvolution.isEnabled) = (false, 0, false)
+        defer { (OwnGEMM.isEnabled, ConvolutionKernels.smallRows, WinogradConvolution.isEnabled) = saved }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 

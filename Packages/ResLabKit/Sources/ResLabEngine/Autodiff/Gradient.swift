@@ -19,7 +19,7 @@ public func gradient(of loss: Tensor, wrt variables: [Tensor]) throws -> [Tensor
     }
     let wanted = Set(variables.compactMap { $0.node.map(ObjectIdentifier.init) })
     var gradients: [ObjectIdentifier: Tensor] = [:]
-    gradients[ObjectIdentifier(root)] = Tensor(uncheckedShape: loss.shape, scalars: [Float](repeating: 1, count: loss.count))
+    gradients[ObjectIdentifier(root)] = Tensor.filled(uncheckedShape: loss.shape, with: 1)
 
     for node in reverseTopologicalOrder(from: root) {
         let id = ObjectIdentifier(node)

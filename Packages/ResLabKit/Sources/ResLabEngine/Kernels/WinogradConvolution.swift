@@ -1,4 +1,14 @@
 import CReslabKernels
+import Foundation
+
+/// Whether 3×3 stride-1 convolutions use Winograd's algorithm (`ConvolutionKernels.winogradForward`).
+public enum WinogradConvolution {
+    /// On unless `RESLAB_WINOGRAD=off` is set in the environment (to compare with the direct
+    /// GEMMs); tests switch it to exercise the other stride-1 paths. Set it before, not during, a
+    /// computation.
+    nonisolated(unsafe) public static var isEnabled: Bool =
+        ProcessInfo.processInfo.environment["RESLAB_WINOGRAD"]?.lowercased() != "off"
+}
 
 /// 3×3, stride-1 convolutions by Winograd's minimal filtering F(2×2, 3×3) (Lavin and Gray, 2016).
 ///
@@ -19,9 +29,6 @@ import CReslabKernels
 /// (halving is exact), so results differ from the direct sum by a few units in the last place;
 /// `ConvolutionWorkerTests` checks both against the definition.
 extension ConvolutionKernels {
-    /// On unless a test turns it off to exercise the other stride-1 paths.
-    nonisolated(unsafe) static var winogradIsEnabled = true
-
     /// Floats of transformed input and product a chunk of tiles may take (8 MB); tests lower it
     /// to run several chunks.
     nonisolated(unsafe) static var winogradChunkFloats = 2 << 20
@@ -37,7 +44,7 @@ extension ConvolutionKernels {
     }
 
     static func usesWinograd(_ g: WindowGeometry, outChannels o: Int) -> Bool {
-        winogradIsEnabled && g.windowHeight == 3 && g.windowWidth == 3 && g.strideHeight == 1 && g.strideWidth == 1
+        WinogradConvolution.isEnabled && g.windowHeight == 3 && g.windowWidth == 3 && g.strideHeight == 1 && g.strideWidth == 1
             && g.channels >= 16 && o >= 16 && g.outHeight > 0 && g.outWidth > 0
             && winogradTiles(g) >= winogradMinimumTiles
     }
