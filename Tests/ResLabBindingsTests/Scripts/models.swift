@@ -34,3 +34,11 @@ stack.summary()
 print(ResNet.resnet50().countParams()) // expect: 23600006
 print(ResNet.identityBlock(Tensor(zeros: [1, 4, 4, 6]), f: 3, filters: [2, 4, 6]).shape) // expect: [1, 4, 4, 6]
 print(ResNet.convolutionalBlock(Input(shape: [8, 8, 3]), f: 3, filters: [2, 4, 6], s: 2).shape) // expect: [nil, Optional(4), Optional(4), Optional(6)]
+// A layer taken out of a model with `let` is the model's layer (a class instance, as in Keras and
+// Swift): setting its weights or flags through the constant changes the model.
+let taken = stack.layers[1]
+taken.kernel = Tensor(ones: [3, 1])
+taken.bias = Tensor([0.5])
+print(stack.layers[1].kernel.scalars, stack.layers[1].bias.scalars) // expect: [1.0, 1.0, 1.0] [0.5]
+taken.trainable = false
+print(stack.layers[1].trainable) // expect: false

@@ -274,7 +274,7 @@ public final class Resolver {
             resolve(target)
             return
         }
-        if case .name = target {} else if hasReferenceSemantics(name) { return }
+        if case .name = target {} else if hasReferenceSemantics(name) != false { return }
         checkMutation(of: name, at: nameLocation, wholeVariable: { if case .name = target { return true } else { return false } }(),
                       verb: op == "=" ? "assign to" : "use '\(op)' on", reads: op != "=")
     }
@@ -408,7 +408,7 @@ public final class Resolver {
             resolve(base)
             checkMember(name, of: base, at: memberLocation, isCall: true, shapes: shapes, callLocation: memberLocation)
             if let (root, rootLocation) = rootName(of: base), Self.mutatingOnlyNames(registry).contains(name),
-               !hasReferenceSemantics(root) {
+               hasReferenceSemantics(root) != true {
                 checkMutation(of: root, at: rootLocation, wholeVariable: false, verb: "use mutating member '\(name)' on", reads: true)
             }
         default:
@@ -422,10 +422,16 @@ public final class Resolver {
 
     /// Whether the variable holds a native object of a class: changing what it refers to does not
     /// change the variable (`model.layers.append(…)` on a `let model`).
-    private func hasReferenceSemantics(_ name: String) -> Bool {
-        guard case .named(let typeName)? = staticType(ofName: name),
-              let type = registry.type(named: typeName) else { return false }
-        return type.hasReferenceSemantics
+    /// Whether `name` holds an object (a class instance), whose properties can be set through a
+    /// `let`; nil when its type is not known before running (`let l = model.layers[1]`), which
+    /// leaves the check to the interpreter, which sees the value.
+    private func hasReferenceSemantics(_ name: String) -> Bool? {
+        guard let staticType = staticType(ofName: name) else { return nil }
+        guard case .named(let typeName) = staticType else { return false }
+        if let type = registry.type(named: typeName) { return type.hasReferenceSemantics }
+        // A group every member of which is a class (`Layer`).
+        let members = registry.types.values.filter { $0.conformances.contains(typeName) }
+        return members.isEmpty ? nil : members.allSatisfy(\.hasReferenceSemantics)
     }
 
     /// Names of methods that every type defining them defines as mutating (`append`, `sort`).
