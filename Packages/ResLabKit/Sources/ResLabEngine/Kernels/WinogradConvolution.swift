@@ -47,7 +47,13 @@ extension ConvolutionKernels {
         WinogradConvolution.isEnabled && g.windowHeight == 3 && g.windowWidth == 3 && g.strideHeight == 1 && g.strideWidth == 1
             && g.channels >= 16 && o >= 16 && g.outHeight > 0 && g.outWidth > 0
             && winogradTiles(g) >= winogradMinimumTiles
+            && 16 &* g.channels &* o <= winogradMaximumFilterFloats
     }
+
+    /// The transformed filter is scratch memory outside the tensor budget: a convolution whose
+    /// transformed filter would pass 256 MB (C·O > 4 M, 16× the course's largest) takes the
+    /// direct path instead.
+    static let winogradMaximumFilterFloats = 1 << 26
 
     /// `output` (N × OH × OW × O) = conv(x, filter) for a geometry that `usesWinograd`.
     static func winogradForward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
