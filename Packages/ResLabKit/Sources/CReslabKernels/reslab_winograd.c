@@ -105,6 +105,63 @@ INLINE void output_body(const float *m, long xiStride, long outHeight, long outW
     }
 }
 
+// A = [1 0; 1 1; 1 −1; 0 −1]; q = A dy Aᵀ (the adjoint of output_body).
+INLINE void output_gradient_body(const float *dy, long outHeight, long outWidth, long outs, long tilesHigh,
+                                 long tilesWide, long firstTile, long tileCount, float *q, long xiStride,
+                                 const float *zeros) {
+    for (long t = firstTile; t < firstTile + tileCount; t++) {
+        long tw = t % tilesWide, th = (t / tilesWide) % tilesHigh, n = t / (tilesWide * tilesHigh);
+        long oh = 2 * th, ow = 2 * tw;
+        const float *in00 = dy + ((n * outHeight + oh) * outWidth + ow) * outs;
+        const int hasRow = oh + 1 < outHeight, hasColumn = ow + 1 < outWidth;
+        const float *in01 = hasColumn ? in00 + outs : zeros;
+        const float *in10 = hasRow ? in00 + outWidth * outs : zeros;
+        const float *in11 = hasRow && hasColumn ? in00 + (outWidth + 1) * outs : zeros;
+        float *restrict out = q + (t - firstTile) * outs;
+#pragma clang loop vectorize(assume_safety)
+        for (long o = 0; o < outs; o++) {
+            float d[2][2] = { { in00[o], in01[o] }, { in10[o], in11[o] } }, r[4][2];
+            for (int b = 0; b < 2; b++) {
+                r[0][b] = d[0][b];
+                r[1][b] = d[0][b] + d[1][b];
+                r[2][b] = d[0][b] - d[1][b];
+                r[3][b] = -d[1][b];
+            }
+            for (int i = 0; i < 4; i++) {
+                out[(4 * i + 0) * xiStride + o] = r[i][0];
+                out[(4 * i + 1) * xiStride + o] = r[i][0] + r[i][1];
+                out[(4 * i + 2) * xiStride + o] = r[i][0] - r[i][1];
+                out[(4 * i + 3) * xiStride + o] = -r[i][1];
+            }
+        }
+    }
+}
+
+// Gᵀ = [1 ½ ½ 0; 0 ½ −½ 0; 0 ½ ½ 1]; dw = Gᵀ m G (the adjoint of filter_body).
+INLINE void filter_gradient_body(const float *restrict m, long channels, long outs, long first, long end,
+                                 float *restrict dw) {
+    const long plane = channels * outs;
+    for (long c = first; c < end; c++) {
+        const float *in = m + c * outs;
+        float *out = dw + c * outs;
+        for (long o = 0; o < outs; o++) {
+            float s[3][4];
+            for (int j = 0; j < 4; j++) {
+                float m0 = in[(0 + j) * plane + o], m1 = in[(4 + j) * plane + o];
+                float m2 = in[(8 + j) * plane + o], m3 = in[(12 + j) * plane + o];
+                s[0][j] = m0 + 0.5f * (m1 + m2);
+                s[1][j] = 0.5f * (m1 - m2);
+                s[2][j] = 0.5f * (m1 + m2) + m3;
+            }
+            for (int i = 0; i < 3; i++) {
+                out[(3 * i + 0) * plane + o] = s[i][0] + 0.5f * (s[i][1] + s[i][2]);
+                out[(3 * i + 1) * plane + o] = 0.5f * (s[i][1] - s[i][2]);
+                out[(3 * i + 2) * plane + o] = 0.5f * (s[i][1] + s[i][2]) + s[i][3];
+            }
+        }
+    }
+}
+
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2,fma")))
 AVX2 static void filter_avx2(const float *f, long c, long o, long a, long b, float *u) { filter_body(f, c, o, a, b, u); }
@@ -112,12 +169,17 @@ AVX2 static void input_avx2(const float *x, long h, long w, long c, long pt, lon
                             long tc, float *v, long xs, const float *z) { input_body(x, h, w, c, pt, pl, th, tw, ft, tc, v, xs, z); }
 AVX2 static void output_avx2(const float *m, long xs, long oh, long ow, long o, long th, long tw, long ft, long tc,
                              float *y) { output_body(m, xs, oh, ow, o, th, tw, ft, tc, y); }
+AVX2 static void output_gradient_avx2(const float *dy, long oh, long ow, long o, long th, long tw, long ft, long tc,
+                                      float *q, long xs, const float *z) { output_gradient_body(dy, oh, ow, o, th, tw, ft, tc, q, xs, z); }
+AVX2 static void filter_gradient_avx2(const float *m, long c, long o, long a, long b, float *dw) { filter_gradient_body(m, c, o, a, b, dw); }
 #define WIDE (reslab_gemm_width() >= 256)
 #else
 #define WIDE 0
 #define filter_avx2 filter_body
 #define input_avx2 input_body
 #define output_avx2 output_body
+#define output_gradient_avx2 output_gradient_body
+#define filter_gradient_avx2 filter_gradient_body
 #endif
 
 static void filter_base(const float *f, long c, long o, long a, long b, float *u) { filter_body(f, c, o, a, b, u); }
@@ -125,6 +187,10 @@ static void input_base(const float *x, long h, long w, long c, long pt, long pl,
                        long tc, float *v, long xs, const float *z) { input_body(x, h, w, c, pt, pl, th, tw, ft, tc, v, xs, z); }
 static void output_base(const float *m, long xs, long oh, long ow, long o, long th, long tw, long ft, long tc,
                         float *y) { output_body(m, xs, oh, ow, o, th, tw, ft, tc, y); }
+
+static void output_gradient_base(const float *dy, long oh, long ow, long o, long th, long tw, long ft, long tc,
+                                 float *q, long xs, const float *z) { output_gradient_body(dy, oh, ow, o, th, tw, ft, tc, q, xs, z); }
+static void filter_gradient_base(const float *m, long c, long o, long a, long b, float *dw) { filter_gradient_body(m, c, o, a, b, dw); }
 
 void reslab_winograd_filter(const float *filter, long channels, long outChannels,
                             long firstChannel, long endChannel, float *u) {
@@ -146,4 +212,20 @@ void reslab_winograd_output(const float *m, long xiStride, long outHeight, long 
                             long tilesHigh, long tilesWide, long firstTile, long tileCount, float *y) {
     if (WIDE) output_avx2(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
     else output_base(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
+}
+
+void reslab_winograd_output_gradient(const float *dy, long outHeight, long outWidth, long outChannels,
+                                     long tilesHigh, long tilesWide, long firstTile, long tileCount,
+                                     float *q, long xiStride) {
+    float *zeros = calloc((size_t)(outChannels > 0 ? outChannels : 1), sizeof(float));
+    if (!zeros) abort();
+    if (WIDE) output_gradient_avx2(dy, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, q, xiStride, zeros);
+    else output_gradient_base(dy, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, q, xiStride, zeros);
+    free(zeros);
+}
+
+void reslab_winograd_filter_gradient(const float *m, long channels, long outChannels,
+                                     long firstChannel, long endChannel, float *dw) {
+    if (WIDE) filter_gradient_avx2(m, channels, outChannels, firstChannel, endChannel, dw);
+    else filter_gradient_base(m, channels, outChannels, firstChannel, endChannel, dw);
 }

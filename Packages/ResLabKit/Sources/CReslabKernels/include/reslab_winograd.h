@@ -33,6 +33,22 @@ void reslab_winograd_input(const float *x, long height, long width, long channel
 void reslab_winograd_output(const float *m, long xiStride, long outHeight, long outWidth, long outChannels,
                             long tilesHigh, long tilesWide, long firstTile, long tileCount, float *y);
 
+/// The filter gradient is the adjoint of the forward formula: dW = Σ over tiles of
+/// Gᵀ[(Bᵀ d B) ⊙ (A dY Aᵀ)]G, so its input transform is `reslab_winograd_input` and these are
+/// the other two.
+///
+/// Q = A dY Aᵀ for tiles [firstTile, firstTile + tileCount) of an NHWC output gradient (outHeight
+/// × outWidth × outChannels per image; the parts of edge tiles beyond it count as zeros):
+/// q[ξ·xiStride + (t − firstTile)·outChannels + o].
+void reslab_winograd_output_gradient(const float *dy, long outHeight, long outWidth, long outChannels,
+                                     long tilesHigh, long tilesWide, long firstTile, long tileCount,
+                                     float *q, long xiStride);
+
+/// dW = Gᵀ M G for input channels [firstChannel, endChannel), M read at
+/// m[ξ·channels·outChannels + c·outChannels + o], written into the HWIO 3×3 filter gradient.
+void reslab_winograd_filter_gradient(const float *m, long channels, long outChannels,
+                                     long firstChannel, long endChannel, float *dw);
+
 #ifdef __cplusplus
 }
 #endif

@@ -76,6 +76,10 @@ enum ConvolutionKernels {
     static func filterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels o: Int,
                                _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
         let rows = g.rows, patch = g.patch
+        if usesWinograd(g, outChannels: o) {
+            winogradFilterGradient(x, outputGradient: dy, outChannels: o, g, into: dw)
+            return
+        }
         if isSmall(g) {
             smallFilterGradient(x, outputGradient: dy, outChannels: o, g, into: dw)
             return

@@ -100,4 +100,45 @@ extension ConvolutionKernels {
             start &+= count
         }
     }
+
+    /// dW (3 × 3 × C × O) for a geometry that `usesWinograd`: the adjoint of the forward formula,
+    /// dW = Σ over tiles of Gᵀ[(Bᵀ d B) ⊙ (A dY Aᵀ)]G. The sum over tiles inside the transformed
+    /// domain is 16 GEMMs, M_ξ (C × O) += V_ξᵀ · Q_ξ, chunk by chunk; each worker owns whole
+    /// ξ, so no partial sums are needed.
+    static func winogradFilterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels o: Int,
+                                       _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
+        let c = g.channels
+        let tilesHigh = (g.outHeight &+ 1) / 2, tilesWide = (g.outWidth &+ 1) / 2
+        let tiles = winogradTiles(g)
+        let workers = Parallelism.workers
+        let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* c &* o)
+        defer { m.deallocate() }
+        let chunk = Swift.max(1, Swift.min(tiles, winogradChunkFloats / (16 &* (c &+ o))))
+        let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* c)
+        let q = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* o)
+        defer { v.deallocate(); q.deallocate() }
+        var start = 0
+        while start < tiles {
+            let count = Swift.min(chunk, tiles &- start)
+            let tileWorkers = Swift.min(workers, count)
+            Parallelism.forEachWorker(tileWorkers) { worker in
+                let first = count * worker / tileWorkers, end = count * (worker + 1) / tileWorkers
+                reslab_winograd_input(x, g.inHeight, g.inWidth, c, g.padTop, g.padLeft, tilesHigh, tilesWide,
+                                      start &+ first, end &- first, v + first &* c, chunk &* c)
+                reslab_winograd_output_gradient(dy, g.outHeight, g.outWidth, o, tilesHigh, tilesWide,
+                                                start &+ first, end &- first, q + first &* o, chunk &* o)
+            }
+            let first = start == 0
+            Parallelism.forEachWorker(Swift.min(workers, 16)) { worker in
+                for xi in (16 * worker / workers)..<(16 * (worker + 1) / workers) {
+                    gemm(transposeA: true, m: c, n: o, k: count, v + xi &* chunk &* c, lda: c, q + xi &* chunk &* o, ldb: o,
+                         beta: first ? 0 : 1, m + xi &* c &* o, ldc: o)
+                }
+            }
+            start &+= count
+        }
+        Parallelism.forEachWorker(Swift.min(workers, c)) { worker in
+            reslab_winograd_filter_gradient(m, c, o, c * worker / workers, c * (worker + 1) / workers, dw)
+        }
+    }
 }
