@@ -23,19 +23,25 @@ import ResLabTestSupport
         ([2, 20, 20, 3], [7, 7, 3, 64], 2, Padding.same),    // the stem: im2col (147-long rows), strided
         ([2, 15, 15, 40], [3, 3, 40, 33], 1, Padding.same),  // shifted GEMMs, odd widths
         ([2, 30, 30, 20], [3, 3, 20, 24], 2, Padding.same),  // k×k strided: col2im
-        // Winograd F(2×2, 3×3) (3×3, stride 1, ≥ 16 channels): odd output sizes cut edge tiles.
+        // Winograd F(2×2, 3×3) (3×3, stride 1): odd output sizes cut edge tiles.
         ([2, 9, 8, 16], [3, 3, 16, 20], 1, Padding.valid),   // 7×6 output, no padding
         ([1, 3, 3, 24], [3, 3, 24, 16], 1, Padding.same),    // one image smaller than two tiles
         ([3, 6, 6, 17], [3, 3, 17, 18], 1, Padding.same),    // channel counts off the vector width
     ]
 
     /// With the own kernel for every size (it normally starts at `OwnGEMM.minimumRows` pixels),
-    /// Winograd's algorithm wherever the window allows (it normally starts at 64 tiles).
+    /// Winograd's algorithm wherever the window allows (it normally starts at 64 tiles and 24
+    /// channels).
     @Test(arguments: geometries)
     func matchesTheDefinition(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles)
-        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles) = (0, 0, 0)
-        defer { (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles) = saved }
+        let saved = (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles,
+                     ConvolutionKernels.winogradMinimumChannels)
+        (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles,
+         ConvolutionKernels.winogradMinimumChannels) = (0, 0, 0, 1)
+        defer {
+            (OwnGEMM.minimumRows, ConvolutionKernels.smallRows, ConvolutionKernels.winogradMinimumTiles,
+             ConvolutionKernels.winogradMinimumChannels) = saved
+        }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 
@@ -53,10 +59,14 @@ import ResLabTestSupport
     /// partial last chunk are crossed).
     @Test(arguments: geometries)
     func matchesTheDefinitionWithWinogradInChunks(inputShape: [Int], filterShape: [Int], stride: Int, padding: Padding) throws {
-        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles)
-        (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles) =
-            (false, 16 * 7 * (filterShape[2] + filterShape[3]), 0)
-        defer { (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles) = saved }
+        let saved = (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles,
+                     ConvolutionKernels.winogradMinimumChannels)
+        (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles,
+         ConvolutionKernels.winogradMinimumChannels) = (false, 16 * 7 * (filterShape[2] + filterShape[3]), 0, 1)
+        defer {
+            (OwnGEMM.isEnabled, ConvolutionKernels.winogradChunkFloats, ConvolutionKernels.winogradMinimumTiles,
+             ConvolutionKernels.winogradMinimumChannels) = saved
+        }
         try check(inputShape: inputShape, filterShape: filterShape, stride: stride, padding: padding)
     }
 

@@ -4,7 +4,7 @@
 /// own AVX-512 or AVX2 kernel (through `FilterOperand`) for the forward and input-gradient
 /// products of convolutions of at least `OwnGEMM.minimumRows` output pixels on a CPU that has
 /// one, OpenBLAS otherwise; convolutions with fewer pixels take `SmallConvolution.swift`'s paths.
-/// 3×3 stride-1 windows with ≥ 16 channels in and out, forward and input gradient, use
+/// 3×3 stride-1 windows with ≥ 24 channels in and out, forward and both gradients, use
 /// Winograd's F(2×2, 3×3) instead (`WinogradConvolution.swift`: 2.25× fewer multiplications). Rows are
 /// split into one contiguous share per core, and each share into blocks small enough to stay in
 /// the core's cache; every worker runs single-threaded OpenBLAS on its own blocks. For these
