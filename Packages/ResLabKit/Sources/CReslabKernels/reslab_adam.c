@@ -12,50 +12,37 @@
 
 #if defined(__x86_64__)
 
+// One body for both vector widths: V is the vector type, P the intrinsics' prefix, L the lanes.
+#define ADAM_BODY(V, P, L)                                                                          \
+    const V a = P##_set1_ps(alpha), k1 = P##_set1_ps(keep1), k2 = P##_set1_ps(keep2);              \
+    const V eps = P##_set1_ps(epsilon);                                                             \
+    long i = 0;                                                                                     \
+    for (; i + L <= count; i += L) {                                                                \
+        V gi = P##_loadu_ps(g + i), mi = P##_loadu_ps(m + i), vi = P##_loadu_ps(v + i);             \
+        mi = P##_add_ps(mi, P##_mul_ps(P##_sub_ps(gi, mi), k1));                                    \
+        vi = P##_add_ps(vi, P##_mul_ps(P##_sub_ps(P##_mul_ps(gi, gi), vi), k2));                    \
+        V step = P##_div_ps(P##_mul_ps(mi, a), P##_add_ps(P##_sqrt_ps(vi), eps));                   \
+        P##_storeu_ps(m + i, mi);                                                                   \
+        P##_storeu_ps(v + i, vi);                                                                   \
+        P##_storeu_ps(p + i, P##_sub_ps(P##_loadu_ps(p + i), step));                                \
+    }                                                                                               \
+    for (; i < count; i++) {                                                                        \
+        float gi = g[i];                                                                            \
+        m[i] += (gi - m[i]) * keep1;                                                                \
+        v[i] += (gi * gi - v[i]) * keep2;                                                           \
+        p[i] -= m[i] * alpha / (sqrtf(v[i]) + epsilon);                                             \
+    }
+
 __attribute__((target("avx512f")))
 static void update_avx512(float *p, const float *g, float *m, float *v, long count,
                           float alpha, float keep1, float keep2, float epsilon) {
-    const __m512 a = _mm512_set1_ps(alpha), k1 = _mm512_set1_ps(keep1), k2 = _mm512_set1_ps(keep2);
-    const __m512 eps = _mm512_set1_ps(epsilon);
-    long i = 0;
-    for (; i + 16 <= count; i += 16) {
-        __m512 gi = _mm512_loadu_ps(g + i), mi = _mm512_loadu_ps(m + i), vi = _mm512_loadu_ps(v + i);
-        mi = _mm512_add_ps(mi, _mm512_mul_ps(_mm512_sub_ps(gi, mi), k1));
-        vi = _mm512_add_ps(vi, _mm512_mul_ps(_mm512_sub_ps(_mm512_mul_ps(gi, gi), vi), k2));
-        __m512 step = _mm512_div_ps(_mm512_mul_ps(mi, a), _mm512_add_ps(_mm512_sqrt_ps(vi), eps));
-        _mm512_storeu_ps(m + i, mi);
-        _mm512_storeu_ps(v + i, vi);
-        _mm512_storeu_ps(p + i, _mm512_sub_ps(_mm512_loadu_ps(p + i), step));
-    }
-    for (; i < count; i++) {
-        float gi = g[i];
-        m[i] += (gi - m[i]) * keep1;
-        v[i] += (gi * gi - v[i]) * keep2;
-        p[i] -= m[i] * alpha / (sqrtf(v[i]) + epsilon);
-    }
+    ADAM_BODY(__m512, _mm512, 16)
 }
 
 __attribute__((target("avx2")))
 static void update_avx2(float *p, const float *g, float *m, float *v, long count,
                         float alpha, float keep1, float keep2, float epsilon) {
-    const __m256 a = _mm256_set1_ps(alpha), k1 = _mm256_set1_ps(keep1), k2 = _mm256_set1_ps(keep2);
-    const __m256 eps = _mm256_set1_ps(epsilon);
-    long i = 0;
-    for (; i + 8 <= count; i += 8) {
-        __m256 gi = _mm256_loadu_ps(g + i), mi = _mm256_loadu_ps(m + i), vi = _mm256_loadu_ps(v + i);
-        mi = _mm256_add_ps(mi, _mm256_mul_ps(_mm256_sub_ps(gi, mi), k1));
-        vi = _mm256_add_ps(vi, _mm256_mul_ps(_mm256_sub_ps(_mm256_mul_ps(gi, gi), vi), k2));
-        __m256 step = _mm256_div_ps(_mm256_mul_ps(mi, a), _mm256_add_ps(_mm256_sqrt_ps(vi), eps));
-        _mm256_storeu_ps(m + i, mi);
-        _mm256_storeu_ps(v + i, vi);
-        _mm256_storeu_ps(p + i, _mm256_sub_ps(_mm256_loadu_ps(p + i), step));
-    }
-    for (; i < count; i++) {
-        float gi = g[i];
-        m[i] += (gi - m[i]) * keep1;
-        v[i] += (gi * gi - v[i]) * keep2;
-        p[i] -= m[i] * alpha / (sqrtf(v[i]) + epsilon);
-    }
+    ADAM_BODY(__m256, _mm256, 8)
 }
 
 int reslab_adam_update(int width, float *p, const float *g, float *m, float *v, long count,

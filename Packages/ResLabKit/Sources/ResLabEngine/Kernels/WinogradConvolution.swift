@@ -61,49 +61,81 @@ extension ConvolutionKernels {
     /// direct path instead.
     static let winogradMaximumFilterFloats = 1 << 26
 
+    /// The tiles of a geometry that `usesWinograd`, the chunks they are taken in, and the ways
+    /// the work of a chunk is split among the workers.
+    struct WinogradTiling {
+        let g: WindowGeometry, tilesHigh: Int, tilesWide: Int, tiles: Int, chunk: Int
+        static var workers: Int { Parallelism.workers }
+
+        init(_ g: WindowGeometry, outChannels o: Int) {
+            (self.g, tilesHigh, tilesWide) = (g, (g.outHeight &+ 1) / 2, (g.outWidth &+ 1) / 2)
+            tiles = winogradTiles(g)
+            chunk = Swift.max(1, Swift.min(tiles, winogradChunkFloats / (16 &* (g.channels &+ o))))
+        }
+
+        /// `body(start, count)` for each chunk of tiles, in order.
+        func forEachChunk(_ body: (Int, Int) -> Void) {
+            var start = 0
+            while start < tiles {
+                let count = Swift.min(chunk, tiles &- start)
+                body(start, count)
+                start &+= count
+            }
+        }
+
+        /// `body(first, end)` on each worker for its share of a chunk's `count` tiles.
+        static func splitTiles(_ count: Int, _ body: (Int, Int) -> Void) {
+            let shares = Swift.min(workers, count)
+            Parallelism.forEachWorker(shares) { worker in body(count * worker / shares, count * (worker + 1) / shares) }
+        }
+
+        /// `body(ξ)` for the 16 positions, each worker taking whole ones.
+        static func forEachPosition(_ body: (Int) -> Void) {
+            let shares = Swift.min(workers, 16)
+            Parallelism.forEachWorker(shares) { worker in
+                for xi in (16 * worker / shares)..<(16 * (worker + 1) / shares) { body(xi) }
+            }
+        }
+
+        /// `body(first, end)` on each worker for its share of `channels`.
+        static func splitChannels(_ channels: Int, _ body: (Int, Int) -> Void) {
+            let shares = Swift.min(workers, channels)
+            Parallelism.forEachWorker(shares) { worker in body(channels * worker / shares, channels * (worker + 1) / shares) }
+        }
+
+        /// V = Bᵀ d B of tiles start + first ..< start + end into `v` (16 × chunk × C).
+        func transformInput(_ x: UnsafePointer<Float>, start: Int, first: Int, end: Int, into v: UnsafeMutablePointer<Float>) {
+            let c = g.channels
+            reslab_winograd_input(x, g.inHeight, g.inWidth, c, g.padTop, g.padLeft, tilesHigh, tilesWide,
+                                  start &+ first, end &- first, v + first &* c, chunk &* c)
+        }
+    }
+
     /// `output` (N × OH × OW × O) = conv(x, filter) for a geometry that `usesWinograd`.
     static func winogradForward(_ x: UnsafePointer<Float>, filter: UnsafePointer<Float>, outChannels o: Int,
                                 _ g: WindowGeometry, into output: UnsafeMutablePointer<Float>) {
-        let c = g.channels
-        let tilesHigh = (g.outHeight &+ 1) / 2, tilesWide = (g.outWidth &+ 1) / 2
-        let tiles = winogradTiles(g)
-        let workers = Parallelism.workers
-
+        let c = g.channels, tiling = WinogradTiling(g, outChannels: o), chunk = tiling.chunk
         // U: 16 matrices C × O, the input channels split among the workers.
         let u = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* c &* o)
         defer { u.deallocate() }
-        Parallelism.forEachWorker(Swift.min(workers, c)) { worker in
-            reslab_winograd_filter(filter, c, o, c * worker / workers, c * (worker + 1) / workers, u)
-        }
+        WinogradTiling.splitChannels(c) { first, end in reslab_winograd_filter(filter, c, o, first, end, u) }
         let operands = (0..<16).map { xi in
-            FilterOperand(u + xi &* c &* o, k: c, n: o, ld: o, convolutionRows: tiles)
+            FilterOperand(u + xi &* c &* o, k: c, n: o, ld: o, convolutionRows: tiling.tiles)
         }
         defer { operands.forEach { $0.deallocate() } }
 
-        let chunk = Swift.max(1, Swift.min(tiles, winogradChunkFloats / (16 &* (c &+ o))))
         let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* c)
         let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* o)
         defer { v.deallocate(); m.deallocate() }
-        var start = 0
-        while start < tiles {
-            let count = Swift.min(chunk, tiles &- start)
-            let tileWorkers = Swift.min(workers, count)
-            Parallelism.forEachWorker(tileWorkers) { worker in
-                let first = count * worker / tileWorkers, end = count * (worker + 1) / tileWorkers
-                reslab_winograd_input(x, g.inHeight, g.inWidth, c, g.padTop, g.padLeft, tilesHigh, tilesWide,
-                                      start &+ first, end &- first, v + first &* c, chunk &* c)
+        tiling.forEachChunk { start, count in
+            WinogradTiling.splitTiles(count) { first, end in tiling.transformInput(x, start: start, first: first, end: end, into: v) }
+            WinogradTiling.forEachPosition { xi in
+                operands[xi].multiply(m: count, v + xi &* chunk &* c, lda: c, m + xi &* chunk &* o, ldc: o)
             }
-            Parallelism.forEachWorker(Swift.min(workers, 16)) { worker in
-                for xi in (16 * worker / workers)..<(16 * (worker + 1) / workers) {
-                    operands[xi].multiply(m: count, v + xi &* chunk &* c, lda: c, m + xi &* chunk &* o, ldc: o)
-                }
-            }
-            Parallelism.forEachWorker(tileWorkers) { worker in
-                let first = count * worker / tileWorkers, end = count * (worker + 1) / tileWorkers
-                reslab_winograd_output(m + first &* o, chunk &* o, g.outHeight, g.outWidth, o, tilesHigh, tilesWide,
+            WinogradTiling.splitTiles(count) { first, end in
+                reslab_winograd_output(m + first &* o, chunk &* o, g.outHeight, g.outWidth, o, tiling.tilesHigh, tiling.tilesWide,
                                        start &+ first, end &- first, output)
             }
-            start &+= count
         }
     }
 
@@ -113,38 +145,22 @@ extension ConvolutionKernels {
     /// ξ, so no partial sums are needed.
     static func winogradFilterGradient(_ x: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>, outChannels o: Int,
                                        _ g: WindowGeometry, into dw: UnsafeMutablePointer<Float>) {
-        let c = g.channels
-        let tilesHigh = (g.outHeight &+ 1) / 2, tilesWide = (g.outWidth &+ 1) / 2
-        let tiles = winogradTiles(g)
-        let workers = Parallelism.workers
+        let c = g.channels, tiling = WinogradTiling(g, outChannels: o), chunk = tiling.chunk
         let m = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* c &* o)
-        defer { m.deallocate() }
-        let chunk = Swift.max(1, Swift.min(tiles, winogradChunkFloats / (16 &* (c &+ o))))
         let v = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* c)
         let q = UnsafeMutablePointer<Float>.allocate(capacity: 16 &* chunk &* o)
-        defer { v.deallocate(); q.deallocate() }
-        var start = 0
-        while start < tiles {
-            let count = Swift.min(chunk, tiles &- start)
-            let tileWorkers = Swift.min(workers, count)
-            Parallelism.forEachWorker(tileWorkers) { worker in
-                let first = count * worker / tileWorkers, end = count * (worker + 1) / tileWorkers
-                reslab_winograd_input(x, g.inHeight, g.inWidth, c, g.padTop, g.padLeft, tilesHigh, tilesWide,
-                                      start &+ first, end &- first, v + first &* c, chunk &* c)
-                reslab_winograd_output_gradient(dy, g.outHeight, g.outWidth, o, tilesHigh, tilesWide,
+        defer { m.deallocate(); v.deallocate(); q.deallocate() }
+        tiling.forEachChunk { start, count in
+            WinogradTiling.splitTiles(count) { first, end in
+                tiling.transformInput(x, start: start, first: first, end: end, into: v)
+                reslab_winograd_output_gradient(dy, g.outHeight, g.outWidth, o, tiling.tilesHigh, tiling.tilesWide,
                                                 start &+ first, end &- first, q + first &* o, chunk &* o)
             }
-            let first = start == 0
-            Parallelism.forEachWorker(Swift.min(workers, 16)) { worker in
-                for xi in (16 * worker / workers)..<(16 * (worker + 1) / workers) {
-                    gemm(transposeA: true, m: c, n: o, k: count, v + xi &* chunk &* c, lda: c, q + xi &* chunk &* o, ldb: o,
-                         beta: first ? 0 : 1, m + xi &* c &* o, ldc: o)
-                }
+            WinogradTiling.forEachPosition { xi in
+                gemm(transposeA: true, m: c, n: o, k: count, v + xi &* chunk &* c, lda: c, q + xi &* chunk &* o, ldb: o,
+                     beta: start == 0 ? 0 : 1, m + xi &* c &* o, ldc: o)
             }
-            start &+= count
         }
-        Parallelism.forEachWorker(Swift.min(workers, c)) { worker in
-            reslab_winograd_filter_gradient(m, c, o, c * worker / workers, c * (worker + 1) / workers, dw)
-        }
+        WinogradTiling.splitChannels(c) { first, end in reslab_winograd_filter_gradient(m, c, o, first, end, dw) }
     }
 }
