@@ -34,8 +34,6 @@ int reslab_gemm_width(void) {
     return width;
 }
 
-int reslab_gemm_available(void) { return reslab_gemm_width() != 0; }
-
 #if defined(__x86_64__)
 
 // Columns per packed tile for the kernel of this width.
@@ -177,7 +175,7 @@ void reslab_gemm_packed(int width, long m, long n, long k, const float *a, long 
         if (!accumulate) for (long i = 0; i < m; i++) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
         return;
     }
-    const long NR = width == 512 ? 64 : 16, lane = width == 512 ? 16 : 8;
+    const long NR = tile_columns(width), lane = width == 512 ? 16 : 8;
     // A transposed in place when its rows are one float apart (and its columns are not).
     const int transposedA = rsa == 1 && csa != 1;
     const kernel_fn (*table)[4] = kernels[width == 512 ? 0 : 1][transposedA];

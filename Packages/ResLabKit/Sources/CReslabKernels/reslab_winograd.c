@@ -1,14 +1,18 @@
 // Winograd F(2×2, 3×3) transforms; see include/reslab_winograd.h. Each transform is a fixed
 // combination of additions (and halvings, for the filter), applied to whole rows of channels, so
-// the loops over channels vectorise; the bodies are compiled once for AVX2 and once for the
-// baseline, and the widest the CPU has runs.
+// the loops over channels vectorise. Each entry point is compiled twice (`target_clones`), for
+// AVX2 and for the baseline, and the loader picks the one the CPU runs.
 #include "reslab_winograd.h"
-#include "reslab_gemm.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define INLINE static inline __attribute__((always_inline))
+#if defined(__x86_64__)
+#define ENTRY __attribute__((target_clones("avx2", "default")))
+#else
+#define ENTRY
+#endif
 
 // G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1]; u = G g Gᵀ, g[i][j] at filter[(3i + j)·C·O + c·O + o].
 INLINE void filter_body(const float *restrict filter, long channels, long outs, long first, long end,
@@ -162,70 +166,35 @@ INLINE void filter_gradient_body(const float *restrict m, long channels, long ou
     }
 }
 
-#if defined(__x86_64__)
-#define AVX2 __attribute__((target("avx2,fma")))
-AVX2 static void filter_avx2(const float *f, long c, long o, long a, long b, float *u) { filter_body(f, c, o, a, b, u); }
-AVX2 static void input_avx2(const float *x, long h, long w, long c, long pt, long pl, long th, long tw, long ft,
-                            long tc, float *v, long xs, const float *z) { input_body(x, h, w, c, pt, pl, th, tw, ft, tc, v, xs, z); }
-AVX2 static void output_avx2(const float *m, long xs, long oh, long ow, long o, long th, long tw, long ft, long tc,
-                             float *y) { output_body(m, xs, oh, ow, o, th, tw, ft, tc, y); }
-AVX2 static void output_gradient_avx2(const float *dy, long oh, long ow, long o, long th, long tw, long ft, long tc,
-                                      float *q, long xs, const float *z) { output_gradient_body(dy, oh, ow, o, th, tw, ft, tc, q, xs, z); }
-AVX2 static void filter_gradient_avx2(const float *m, long c, long o, long a, long b, float *dw) { filter_gradient_body(m, c, o, a, b, dw); }
-#define WIDE (reslab_gemm_width() >= 256)
-#else
-#define WIDE 0
-#define filter_avx2 filter_body
-#define input_avx2 input_body
-#define output_avx2 output_body
-#define output_gradient_avx2 output_gradient_body
-#define filter_gradient_avx2 filter_gradient_body
-#endif
-
-static void filter_base(const float *f, long c, long o, long a, long b, float *u) { filter_body(f, c, o, a, b, u); }
-static void input_base(const float *x, long h, long w, long c, long pt, long pl, long th, long tw, long ft,
-                       long tc, float *v, long xs, const float *z) { input_body(x, h, w, c, pt, pl, th, tw, ft, tc, v, xs, z); }
-static void output_base(const float *m, long xs, long oh, long ow, long o, long th, long tw, long ft, long tc,
-                        float *y) { output_body(m, xs, oh, ow, o, th, tw, ft, tc, y); }
-
-static void output_gradient_base(const float *dy, long oh, long ow, long o, long th, long tw, long ft, long tc,
-                                 float *q, long xs, const float *z) { output_gradient_body(dy, oh, ow, o, th, tw, ft, tc, q, xs, z); }
-static void filter_gradient_base(const float *m, long c, long o, long a, long b, float *dw) { filter_gradient_body(m, c, o, a, b, dw); }
-
-void reslab_winograd_filter(const float *filter, long channels, long outChannels,
+ENTRY void reslab_winograd_filter(const float *filter, long channels, long outChannels,
                             long firstChannel, long endChannel, float *u) {
-    if (WIDE) filter_avx2(filter, channels, outChannels, firstChannel, endChannel, u);
-    else filter_base(filter, channels, outChannels, firstChannel, endChannel, u);
+    filter_body(filter, channels, outChannels, firstChannel, endChannel, u);
 }
 
-void reslab_winograd_input(const float *x, long height, long width, long channels, long padTop, long padLeft,
+ENTRY void reslab_winograd_input(const float *x, long height, long width, long channels, long padTop, long padLeft,
                            long tilesHigh, long tilesWide, long firstTile, long tileCount,
                            float *v, long xiStride) {
     float *zeros = calloc((size_t)(channels > 0 ? channels : 1), sizeof(float));
     if (!zeros) abort();
-    if (WIDE) input_avx2(x, height, width, channels, padTop, padLeft, tilesHigh, tilesWide, firstTile, tileCount, v, xiStride, zeros);
-    else input_base(x, height, width, channels, padTop, padLeft, tilesHigh, tilesWide, firstTile, tileCount, v, xiStride, zeros);
+    input_body(x, height, width, channels, padTop, padLeft, tilesHigh, tilesWide, firstTile, tileCount, v, xiStride, zeros);
     free(zeros);
 }
 
-void reslab_winograd_output(const float *m, long xiStride, long outHeight, long outWidth, long outChannels,
+ENTRY void reslab_winograd_output(const float *m, long xiStride, long outHeight, long outWidth, long outChannels,
                             long tilesHigh, long tilesWide, long firstTile, long tileCount, float *y) {
-    if (WIDE) output_avx2(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
-    else output_base(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
+    output_body(m, xiStride, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, y);
 }
 
-void reslab_winograd_output_gradient(const float *dy, long outHeight, long outWidth, long outChannels,
+ENTRY void reslab_winograd_output_gradient(const float *dy, long outHeight, long outWidth, long outChannels,
                                      long tilesHigh, long tilesWide, long firstTile, long tileCount,
                                      float *q, long xiStride) {
     float *zeros = calloc((size_t)(outChannels > 0 ? outChannels : 1), sizeof(float));
     if (!zeros) abort();
-    if (WIDE) output_gradient_avx2(dy, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, q, xiStride, zeros);
-    else output_gradient_base(dy, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, q, xiStride, zeros);
+    output_gradient_body(dy, outHeight, outWidth, outChannels, tilesHigh, tilesWide, firstTile, tileCount, q, xiStride, zeros);
     free(zeros);
 }
 
-void reslab_winograd_filter_gradient(const float *m, long channels, long outChannels,
+ENTRY void reslab_winograd_filter_gradient(const float *m, long channels, long outChannels,
                                      long firstChannel, long endChannel, float *dw) {
-    if (WIDE) filter_gradient_avx2(m, channels, outChannels, firstChannel, endChannel, dw);
-    else filter_gradient_base(m, channels, outChannels, firstChannel, endChannel, dw);
+    filter_gradient_body(m, channels, outChannels, firstChannel, endChannel, dw);
 }

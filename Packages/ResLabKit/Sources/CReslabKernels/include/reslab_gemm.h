@@ -7,16 +7,13 @@
 // which is where OpenBLAS spent a fifth of a ResNet training step packing. B (a filter, small
 // beside A) is packed once into tiles and reused by every block of rows. Two variants: AVX-512
 // (6×64 micro-kernel) and AVX2 + FMA (6×16); the widest the CPU has is used. Callers use OpenBLAS
-// when `reslab_gemm_available` says the CPU has neither.
+// when `reslab_gemm_width` says the CPU has neither.
 #ifndef RESLAB_GEMM_H
 #define RESLAB_GEMM_H
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/// 1 when the CPU supports one of the kernels (AVX-512F, or AVX2 with FMA), else 0.
-int reslab_gemm_available(void);
 
 /// The widest kernel the CPU supports: 512 (AVX-512F), 256 (AVX2 and FMA) or 0 (neither).
 /// Every function below takes the width of the kernel to use (512, or 256 where the CPU has

@@ -118,9 +118,6 @@ public enum OwnGEMM {
     /// The widest variant the CPU supports: 512 (AVX-512F), 256 (AVX2 with FMA) or 0 (neither).
     public static let nativeWidth = reslab_gemm_width()
 
-    /// The CPU supports a variant.
-    public static var isAvailable: Bool { nativeWidth != 0 }
-
     /// The variant new convolutions pack their filters for: `nativeWidth`, unless a test or
     /// benchmark sets 256 on an AVX-512 CPU to run the AVX2 variant. A packed filter keeps the
     /// width it was packed with, so changing this never mixes the two layouts.

@@ -420,11 +420,10 @@ public final class Resolver {
         }
     }
 
-    /// Whether the variable holds a native object of a class: changing what it refers to does not
-    /// change the variable (`model.layers.append(…)` on a `let model`).
-    /// Whether `name` holds an object (a class instance), whose properties can be set through a
-    /// `let`; nil when its type is not known before running (`let l = model.layers[1]`), which
-    /// leaves the check to the interpreter, which sees the value.
+    /// Whether `name` holds a native object of a class, so that changing what it refers to does not
+    /// change the variable (`model.layers.append(…)` or `layer.kernel = …` on a `let`); nil when
+    /// its type is not known before running (`let l = model.layers[1]`), which leaves the check
+    /// to the interpreter, which sees the value.
     private func hasReferenceSemantics(_ name: String) -> Bool? {
         guard let staticType = staticType(ofName: name) else { return nil }
         guard case .named(let typeName) = staticType else { return false }
